@@ -1,0 +1,222 @@
+/**
+ * Least-privilege analysis of one policy statement against the IAM action catalog. Both the components
+ * (before they create a policy) and the policy pack (on every document it sees) use these checks, so a
+ * document the components accept is one the pack passes.
+ */
+import {
+    CatalogAction,
+    expandActionPattern,
+    hasWildcard,
+    isReadOnly,
+    splitAction,
+    suggestAction,
+    supportsResourceLevelPermissions,
+} from "./catalog";
+import { isAllow, Statement } from "./document";
+
+/** What makes a statement broader than least privilege. */
+export type GrantProblemKind =
+    | "full-wildcard"
+    | "service-wildcard"
+    | "wildcard-beyond-read"
+    | "read-only-wildcard"
+    | "not-action"
+    | "not-resource"
+    | "unscoped-resource";
+
+/** One way a statement grants more than it names. */
+export interface GrantProblem {
+    readonly kind: GrantProblemKind;
+    /** The offending element as written: an action, a resource, or `NotAction` / `NotResource`. */
+    readonly subject: string;
+    /** A sentence that says what the subject grants and how to narrow it. */
+    readonly message: string;
+}
+
+/** Options of the wildcard analysis. */
+export interface GrantAnalysisOptions {
+    /** Whether a wildcard that expands only to List and Read actions is accepted. Default: true. */
+    readonly allowReadOnlyWildcards?: boolean;
+}
+
+/** An action that does not exist in the catalog, with the nearest real one. */
+export interface UnknownAction {
+    readonly action: string;
+    readonly suggestion?: string;
+    readonly message: string;
+}
+
+const examplesShown = 3;
+
+function formatExamples(actions: readonly CatalogAction[]): string {
+    const names = actions
+        .slice(0, examplesShown)
+        .map((action) => `${action.fullName} (${action.accessLevels.join(", ")})`);
+    const more = actions.length > examplesShown ? ` and ${actions.length - examplesShown} more` : "";
+    return names.join(", ") + more;
+}
+
+/**
+ * Returns true for a resource that matches every resource of a service or of all services: `*`, or an ARN
+ * whose resource part is only wildcards, such as `arn:aws:s3:::*` or `arn:aws:iam::*:*`. IAM lets `*` in a
+ * resource ARN match across `:` and `/`, so `arn:aws:*` is as wide as `*`.
+ */
+export function isServiceWideResource(resource: string): boolean {
+    if (resource === "*") {
+        return true;
+    }
+    const segments = resource.split(":");
+    if (segments[0].toLowerCase() !== "arn" && segments[0] !== "*") {
+        return false;
+    }
+    if (segments.length < 6) {
+        return resource.endsWith("*");
+    }
+    const resourcePart = segments.slice(5).join(":");
+    return /^[*?/:]+$/.test(resourcePart);
+}
+
+function classifyAction(action: string, options: GrantAnalysisOptions): GrantProblem | undefined {
+    if (!hasWildcard(action)) {
+        return undefined;
+    }
+
+    const parts = splitAction(action);
+    const nameIsAllWildcard = parts !== undefined && /^\*+$/.test(parts.name);
+    if (/^[*?:]+$/.test(action) && action.includes("*")) {
+        return {
+            kind: "full-wildcard",
+            subject: action,
+            message: `Action "${action}" grants every action of every service; list the actions the principal needs`,
+        };
+    }
+    if (nameIsAllWildcard && parts !== undefined && !hasWildcard(parts.service)) {
+        return {
+            kind: "service-wildcard",
+            subject: action,
+            message: `Action "${action}" grants every ${parts.service.toLowerCase()} action; list the actions the principal needs`,
+        };
+    }
+
+    const expanded = expandActionPattern(action);
+    const beyondRead = expanded.filter((candidate) => !isReadOnly(candidate));
+    if (beyondRead.length > 0) {
+        return {
+            kind: "wildcard-beyond-read",
+            subject: action,
+            message:
+                `Action "${action}" expands to ${beyondRead.length} ${beyondRead.length === 1 ? "action" : "actions"} above Read and List access, ` +
+                `such as ${formatExamples(beyondRead)}; list the actions the principal needs`,
+        };
+    }
+    if (options.allowReadOnlyWildcards === false && expanded.length > 0) {
+        return {
+            kind: "read-only-wildcard",
+            subject: action,
+            message: `Action "${action}" expands to ${expanded.length} Read and List actions; wildcards are not allowed here, list the actions`,
+        };
+    }
+    return undefined;
+}
+
+function findUnscopedResources(statement: Statement): GrantProblem[] {
+    const wideResources = (statement.resources ?? []).filter(isServiceWideResource);
+    if (wideResources.length === 0) {
+        return [];
+    }
+
+    const scopable = new Map<string, CatalogAction>();
+    for (const action of statement.actions ?? []) {
+        for (const candidate of expandActionPattern(action)) {
+            if (supportsResourceLevelPermissions(candidate)) {
+                scopable.set(candidate.fullName, candidate);
+            }
+        }
+    }
+    if (scopable.size === 0) {
+        return [];
+    }
+
+    const actions = [...scopable.values()];
+    return wideResources.map((resource) => ({
+        kind: "unscoped-resource" as const,
+        subject: resource,
+        message:
+            `Resource "${resource}" applies ${actions.length === 1 ? "an action" : `${actions.length} actions`} that ` +
+            `support resource-level permissions to every resource, such as ` +
+            `${actions
+                .slice(0, examplesShown)
+                .map((action) => `${action.fullName} (${action.resourceTypes.map((type) => type.name).join(", ")})`)
+                .join(", ")}; ` +
+            `name the resources' ARNs`,
+    }));
+}
+
+/**
+ * Finds every way an Allow statement grants more than it names: `*` and `service:*` actions, wildcards that
+ * expand beyond Read and List access, `NotAction` and `NotResource`, and service-wide resources for actions
+ * that support resource-level permissions. A Deny statement never grants, so it has no problems.
+ */
+export function findWildcardGrants(statement: Statement, options: GrantAnalysisOptions = {}): GrantProblem[] {
+    if (!isAllow(statement)) {
+        return [];
+    }
+
+    const problems: GrantProblem[] = [];
+    if (statement.notActions !== undefined) {
+        problems.push({
+            kind: "not-action",
+            subject: "NotAction",
+            message: `NotAction in an Allow grants every action except ${statement.notActions.map((action) => `"${action}"`).join(", ")}; use Action with the actions the principal needs`,
+        });
+    }
+    if (statement.notResources !== undefined) {
+        problems.push({
+            kind: "not-resource",
+            subject: "NotResource",
+            message: `NotResource in an Allow grants access to every resource except ${statement.notResources.map((resource) => `"${resource}"`).join(", ")}; use Resource with the resources' ARNs`,
+        });
+    }
+    for (const action of statement.actions ?? []) {
+        const problem = classifyAction(action, options);
+        if (problem !== undefined) {
+            problems.push(problem);
+        }
+    }
+    problems.push(...findUnscopedResources(statement));
+    return problems;
+}
+
+/**
+ * Finds the actions of a statement that do not exist in the catalog: exact names that are not actions, and
+ * patterns that match no action. Applies to Allow and Deny alike, since a misspelt Deny denies nothing.
+ */
+export function findUnknownActions(statement: Statement): UnknownAction[] {
+    const unknown: UnknownAction[] = [];
+    for (const action of [...(statement.actions ?? []), ...(statement.notActions ?? [])]) {
+        if (action === "*" || expandActionPattern(action).length > 0) {
+            continue;
+        }
+        if (splitAction(action) === undefined) {
+            unknown.push({
+                action,
+                message: `${action} is not an action; actions have the form service:Action, such as s3:GetObject`,
+            });
+            continue;
+        }
+        if (hasWildcard(action)) {
+            unknown.push({ action, message: `${action} matches no action in the IAM action catalog` });
+            continue;
+        }
+        const suggestion = suggestAction(action);
+        unknown.push({
+            action,
+            suggestion,
+            message:
+                suggestion === undefined
+                    ? `${action} does not exist`
+                    : `${action} does not exist; did you mean ${suggestion}?`,
+        });
+    }
+    return unknown;
+}
