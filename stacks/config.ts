@@ -1,0 +1,866 @@
+/**
+ * The stack's configuration: the typed values the program builds from, and the validation that reads them from
+ * Pulumi.<stack>.yaml. Every key is checked before any resource is created, and all problems are reported
+ * together, each naming the file, the key, the value and what is allowed. The schema is documented in
+ * stacks/README.md.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { closest } from "fastest-levenshtein";
+
+import { maxManagedPoliciesPerPrincipal } from "../iam/limits";
+import {
+    bucketObjectAccessPolicyName,
+    ec2InstanceControlPolicyName,
+    releaseUploadPolicyName,
+    requireMfaPolicyName,
+} from "./naming";
+import {
+    findDuplicateNames,
+    findUsersInTooManyGroups,
+    parseIsoDate,
+    validateAccountId,
+    validateAwsManagedPolicyName,
+    validateBucketName,
+    validateExternalId,
+    validateGroupName,
+    validateInstanceProfileName,
+    validateIsoDate,
+    validateKeyPrefix,
+    validateMfaAge,
+    validatePolicyName,
+    validateRegion,
+    validateRoleName,
+    validateSessionDuration,
+    validateTagKey,
+    validateTagValue,
+    validateUserName,
+    Violation,
+} from "./validators";
+
+/** The config namespace of this project, as named in Pulumi.yaml. */
+export const configNamespace = "team-iam";
+
+/** A person in the roster, with an IAM user of the same name. */
+export interface UserConfig {
+    readonly userName: string;
+    /** ISO 8601 date or date-time after which IAM denies the user every action. */
+    readonly accessEndDate?: string;
+    /** AWS managed policies attached to the user directly, such as `job-function/ViewOnlyAccess`. */
+    readonly awsManagedPolicies: readonly string[];
+    /** Whether the user gets a console password (a login profile); false by default. */
+    readonly consoleLogin: boolean;
+}
+
+/** Starting, stopping and rebooting the EC2 instances that carry every one of these tags. */
+export interface Ec2InstanceControlConfig {
+    readonly instanceTags: Readonly<Record<string, string>>;
+}
+
+/** Listing one bucket and reading, writing and deleting its objects. */
+export interface BucketObjectAccessConfig {
+    readonly bucket: string;
+}
+
+/** An IAM group, its members and what it grants them. */
+export interface GroupConfig {
+    readonly groupName: string;
+    /** User names from the roster. */
+    readonly members: readonly string[];
+    readonly awsManagedPolicies: readonly string[];
+    /** Whether members are denied everything but setting up MFA until they sign in with MFA. */
+    readonly requireMfa: boolean;
+    readonly ec2InstanceControl?: Ec2InstanceControlConfig;
+    readonly bucketObjectAccess?: BucketObjectAccessConfig;
+}
+
+/** The role that the external auditor's account assumes. */
+export interface AuditorConfig {
+    readonly roleName: string;
+    readonly trustedAccountId: string;
+    readonly externalId?: string;
+    /** ISO 8601 date or date-time from which the trust policy no longer lets the auditor assume the role. */
+    readonly accessEndDate: string;
+    readonly maxSessionDurationSeconds: number;
+    readonly maxMfaAgeSeconds: number;
+}
+
+/** The CI/CD role that EC2 instances assume through an instance profile to upload releases. */
+export interface DeployRoleConfig {
+    readonly roleName: string;
+    readonly instanceProfileName: string;
+    readonly bucket: string;
+    /** Key prefix without slashes at either end, such as `releases`. */
+    readonly releasePrefix: string;
+    readonly maxSessionDurationSeconds: number;
+}
+
+/** The validated configuration of one stack. */
+export interface StackConfig {
+    readonly stack: string;
+    readonly accountId: string;
+    readonly region: string;
+    readonly tags: Readonly<Record<string, string>>;
+    readonly users: readonly UserConfig[];
+    readonly groups: readonly GroupConfig[];
+    readonly auditor: AuditorConfig;
+    readonly deployRole: DeployRoleConfig;
+}
+
+/** The outcome of validating a stack's configuration. `config` is set only when there are no problems. */
+export interface ConfigParseResult {
+    readonly config?: StackConfig;
+    /** Errors: the program must not create anything while there are any. */
+    readonly problems: readonly string[];
+    /** Things that are valid but need a person's attention, such as an end date that has passed. */
+    readonly warnings: readonly string[];
+}
+
+/** Options of `parseStackConfig`. */
+export interface ConfigParseOptions {
+    /** The stack's name, which names its file: Pulumi.<stack>.yaml. */
+    readonly stack: string;
+    /** The instant that end dates are compared with. */
+    readonly now: Date;
+}
+
+/** The stack's configuration is invalid. The message lists every problem, one a line. */
+export class StackConfigError extends Error {
+    constructor(
+        readonly file: string,
+        readonly problems: readonly string[],
+    ) {
+        super(
+            `${file} has ${problems.length} configuration ${problems.length === 1 ? "problem" : "problems"}:\n` +
+                problems.map((problem) => `- ${problem}`).join("\n"),
+        );
+        this.name = "StackConfigError";
+    }
+}
+
+/** Default maximum session of the auditor role: 12 hours, so one sign-in covers a working day. */
+export const defaultAuditorSessionSeconds = 43200;
+/** Default maximum session of the deploy role: 1 hour, the IAM default. */
+export const defaultDeploySessionSeconds = 3600;
+/** Default maximum age of the auditor's MFA sign-in when assuming the role: 1 hour. */
+export const defaultAuditorMfaAgeSeconds = 3600;
+
+const topLevelKeys = ["accountId", "tags", "users", "groups", "auditor", "deployRole"] as const;
+const userKeys = ["userName", "accessEndDate", "awsManagedPolicies", "consoleLogin"] as const;
+const groupKeys = [
+    "groupName",
+    "members",
+    "awsManagedPolicies",
+    "requireMfa",
+    "ec2InstanceControl",
+    "bucketObjectAccess",
+] as const;
+const ec2InstanceControlKeys = ["instanceTags"] as const;
+const bucketObjectAccessKeys = ["bucket"] as const;
+const auditorKeys = [
+    "roleName",
+    "trustedAccountId",
+    "externalId",
+    "accessEndDate",
+    "maxSessionDurationSeconds",
+    "maxMfaAgeSeconds",
+] as const;
+const deployRoleKeys = [
+    "roleName",
+    "instanceProfileName",
+    "bucket",
+    "releasePrefix",
+    "maxSessionDurationSeconds",
+] as const;
+
+/**
+ * AWS managed policy that lets a user change their own password. Users with a console password get it, because
+ * the password is created with a required reset and IAM rejects the reset without iam:ChangePassword:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_user-change-own.html
+ */
+export const changePasswordPolicyName = "IAMUserChangePassword";
+
+/** AWS managed policy that makes a group a break-glass administrator group, which must require MFA. */
+const administratorPolicyName = "AdministratorAccess";
+
+type PlainObject = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is PlainObject {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const maxShownValueLength = 80;
+
+/** Shows a value as JSON, shortened when long; a shortened string keeps its closing quote. */
+function showValue(value: unknown): string {
+    const shown = JSON.stringify(value) ?? String(value);
+    if (shown.length <= maxShownValueLength) {
+        return shown;
+    }
+    const shortened = shown.slice(0, maxShownValueLength - 4);
+    return typeof value === "string" ? `${shortened}..."` : `${shortened}...`;
+}
+
+/** Collects problems and warnings about one stack's file, each prefixed with the file's name. */
+class ConfigReport {
+    readonly problems: string[] = [];
+    readonly warnings: string[] = [];
+
+    constructor(readonly file: string) {}
+
+    invalid(key: string, value: unknown, violation: Violation): void {
+        const note = violation.note === undefined ? "" : ` (${violation.note})`;
+        this.problems.push(`${this.file}: ${key} is ${showValue(value)}${note}; ${violation.rule}`);
+    }
+
+    missing(key: string, expected: string): void {
+        this.problems.push(`${this.file}: ${key} is missing; set it to ${expected}`);
+    }
+
+    problem(message: string): void {
+        this.problems.push(`${this.file}: ${message}`);
+    }
+
+    warning(message: string): void {
+        this.warnings.push(`${this.file}: ${message}`);
+    }
+
+    /** Reports the keys of `value` that are not in `allowed`, with the nearest allowed key as a suggestion. */
+    unknownKeys(parentKey: string, value: PlainObject, allowed: readonly string[], separator = "."): void {
+        for (const key of Object.keys(value)) {
+            if (allowed.includes(key)) {
+                continue;
+            }
+            const nearest = closest(key, [...allowed]);
+            this.problems.push(
+                `${this.file}: ${parentKey}${separator}${key} is not a known key (did you mean ${nearest}?); ` +
+                    `the allowed keys are ${allowed.join(", ")}`,
+            );
+        }
+    }
+}
+
+/** Reads a value that must be an object with only the allowed keys. Returns undefined after reporting. */
+function readObject(
+    report: ConfigReport,
+    key: string,
+    value: unknown,
+    allowed: readonly string[],
+): PlainObject | undefined {
+    if (!isPlainObject(value)) {
+        report.invalid(key, value, { rule: `it must be an object with the keys ${allowed.join(", ")}` });
+        return undefined;
+    }
+    report.unknownKeys(key, value, allowed);
+    return value;
+}
+
+/** Reads a required string checked by `validate`. */
+function readString(
+    report: ConfigReport,
+    key: string,
+    value: unknown,
+    expected: string,
+    validate: (value: unknown) => Violation | undefined,
+): string | undefined {
+    if (value === undefined || value === null) {
+        report.missing(key, expected);
+        return undefined;
+    }
+    const violation = validate(value);
+    if (violation !== undefined) {
+        report.invalid(key, value, violation);
+        return undefined;
+    }
+    return value as string;
+}
+
+/** Reads an optional string checked by `validate`; absent and null both mean unset. */
+function readOptionalString(
+    report: ConfigReport,
+    key: string,
+    value: unknown,
+    validate: (value: unknown) => Violation | undefined,
+): string | undefined {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    const violation = validate(value);
+    if (violation !== undefined) {
+        report.invalid(key, value, violation);
+        return undefined;
+    }
+    return value as string;
+}
+
+function readOptionalNumber(
+    report: ConfigReport,
+    key: string,
+    value: unknown,
+    defaultValue: number,
+    validate: (value: unknown) => Violation | undefined,
+): number {
+    if (value === undefined || value === null) {
+        return defaultValue;
+    }
+    const violation = validate(value);
+    if (violation !== undefined) {
+        report.invalid(key, value, violation);
+        return defaultValue;
+    }
+    return value as number;
+}
+
+function readOptionalBoolean(report: ConfigReport, key: string, value: unknown): boolean {
+    if (value === undefined || value === null) {
+        return false;
+    }
+    if (typeof value !== "boolean") {
+        report.invalid(key, value, { rule: "it must be true or false" });
+        return false;
+    }
+    return value;
+}
+
+/** Reads a list of strings, each checked by `validate`; absent means an empty list. */
+function readStringList(
+    report: ConfigReport,
+    key: string,
+    value: unknown,
+    validate: (value: unknown) => Violation | undefined,
+): string[] {
+    if (value === undefined || value === null) {
+        return [];
+    }
+    if (!Array.isArray(value)) {
+        report.invalid(key, value, { rule: "it must be a list" });
+        return [];
+    }
+    const items: string[] = [];
+    value.forEach((item, index) => {
+        const violation = validate(item);
+        if (violation !== undefined) {
+            report.invalid(`${key}[${index}]`, item, violation);
+            return;
+        }
+        items.push(item as string);
+    });
+    return items;
+}
+
+/** Reads a map of tag keys to tag values. */
+function readTags(report: ConfigReport, key: string, value: unknown, minimum: number): Record<string, string> {
+    if (value === undefined || value === null) {
+        if (minimum > 0) {
+            report.missing(key, `a map of at least ${minimum} tag key to its value`);
+        }
+        return {};
+    }
+    if (!isPlainObject(value)) {
+        report.invalid(key, value, { rule: "it must be a map of tag keys to tag values" });
+        return {};
+    }
+    const entries = Object.entries(value);
+    if (entries.length < minimum) {
+        report.invalid(key, value, { rule: `it must have at least ${minimum} tag` });
+    }
+    const tags: Record<string, string> = {};
+    for (const [tagKey, tagValue] of entries) {
+        const keyViolation = validateTagKey(tagKey);
+        if (keyViolation !== undefined) {
+            report.problem(`${key} has the tag key ${showValue(tagKey)}; ${keyViolation.rule}`);
+            continue;
+        }
+        const valueViolation = validateTagValue(tagValue);
+        if (valueViolation !== undefined) {
+            report.invalid(`${key}.${tagKey}`, tagValue, valueViolation);
+            continue;
+        }
+        tags[tagKey] = tagValue as string;
+    }
+    return tags;
+}
+
+/** Reports duplicates in a list of AWS managed policy names and a total over the IAM quota per principal. */
+function checkManagedPolicyCount(
+    report: ConfigReport,
+    key: string,
+    principal: string,
+    awsManagedPolicies: readonly string[],
+    generatedPolicyNames: readonly string[],
+): void {
+    for (const duplicate of findDuplicateNames(awsManagedPolicies)) {
+        report.problem(`${key}.awsManagedPolicies lists ${duplicate} more than once; list each policy once`);
+    }
+    const total = awsManagedPolicies.length + generatedPolicyNames.length;
+    if (total > maxManagedPoliciesPerPrincipal) {
+        const generated = generatedPolicyNames.length === 0 ? "" : ` (${generatedPolicyNames.join(", ")} included)`;
+        report.problem(
+            `${principal} would have ${total} managed policies${generated}; IAM allows at most ` +
+                `${maxManagedPoliciesPerPrincipal} per user, group or role, so remove some from ${key}.awsManagedPolicies`,
+        );
+    }
+}
+
+function checkGeneratedPolicyName(report: ConfigReport, key: string, policyName: string): void {
+    const violation = validatePolicyName(policyName);
+    if (violation !== undefined) {
+        report.problem(
+            `${key} gives the derived policy name ${showValue(policyName)}` +
+                `${violation.note === undefined ? "" : ` (${violation.note})`}; ${violation.rule}, so shorten the name`,
+        );
+    }
+}
+
+function checkEndDate(report: ConfigReport, key: string, value: string | undefined, now: Date, effect: string): void {
+    if (value === undefined) {
+        return;
+    }
+    const endDate = parseIsoDate(value);
+    if (endDate !== undefined && endDate.getTime() <= now.getTime()) {
+        report.warning(`${key} is ${showValue(value)}, which has passed; ${effect}`);
+    }
+}
+
+function readUser(report: ConfigReport, key: string, value: unknown, now: Date): UserConfig | undefined {
+    const fields = readObject(report, key, value, userKeys);
+    if (fields === undefined) {
+        return undefined;
+    }
+
+    const userName = readString(
+        report,
+        `${key}.userName`,
+        fields.userName,
+        "the IAM user name, such as aarav-dev",
+        validateUserName,
+    );
+    const accessEndDate = readOptionalString(report, `${key}.accessEndDate`, fields.accessEndDate, validateIsoDate);
+    const awsManagedPolicies = readStringList(
+        report,
+        `${key}.awsManagedPolicies`,
+        fields.awsManagedPolicies,
+        validateAwsManagedPolicyName,
+    );
+    const consoleLogin = readOptionalBoolean(report, `${key}.consoleLogin`, fields.consoleLogin);
+    if (userName === undefined) {
+        return undefined;
+    }
+
+    checkManagedPolicyCount(
+        report,
+        key,
+        `User ${userName}`,
+        awsManagedPolicies,
+        consoleLogin ? [changePasswordPolicyName] : [],
+    );
+    if (consoleLogin && awsManagedPolicies.includes(changePasswordPolicyName)) {
+        report.problem(
+            `${key}.awsManagedPolicies lists ${changePasswordPolicyName}, which consoleLogin already attaches; remove it from the list`,
+        );
+    }
+    checkEndDate(
+        report,
+        `${key}.accessEndDate`,
+        accessEndDate,
+        now,
+        `IAM now denies ${userName} every action, so remove the user from ${configNamespace}:users`,
+    );
+    return { userName, accessEndDate, awsManagedPolicies, consoleLogin };
+}
+
+function readGroup(report: ConfigReport, key: string, value: unknown): GroupConfig | undefined {
+    const fields = readObject(report, key, value, groupKeys);
+    if (fields === undefined) {
+        return undefined;
+    }
+
+    const groupName = readString(
+        report,
+        `${key}.groupName`,
+        fields.groupName,
+        "the IAM group name, such as Developers",
+        validateGroupName,
+    );
+    const members = readStringList(report, `${key}.members`, fields.members, validateUserName);
+    const awsManagedPolicies = readStringList(
+        report,
+        `${key}.awsManagedPolicies`,
+        fields.awsManagedPolicies,
+        validateAwsManagedPolicyName,
+    );
+    const requireMfa = readOptionalBoolean(report, `${key}.requireMfa`, fields.requireMfa);
+
+    let ec2InstanceControl: Ec2InstanceControlConfig | undefined;
+    if (fields.ec2InstanceControl !== undefined && fields.ec2InstanceControl !== null) {
+        const ec2Key = `${key}.ec2InstanceControl`;
+        const ec2Fields = readObject(report, ec2Key, fields.ec2InstanceControl, ec2InstanceControlKeys);
+        if (ec2Fields !== undefined) {
+            // At least one tag: without a tag condition the statement would cover every instance in the account.
+            const instanceTags = readTags(report, `${ec2Key}.instanceTags`, ec2Fields.instanceTags, 1);
+            for (const [tagKey, tagValue] of Object.entries(instanceTags)) {
+                if (tagValue === "") {
+                    report.invalid(`${ec2Key}.instanceTags.${tagKey}`, tagValue, {
+                        rule: "it must not be empty, because an empty value would match instances that carry the tag with no value",
+                    });
+                }
+            }
+            ec2InstanceControl = { instanceTags };
+        }
+    }
+
+    let bucketObjectAccess: BucketObjectAccessConfig | undefined;
+    if (fields.bucketObjectAccess !== undefined && fields.bucketObjectAccess !== null) {
+        const bucketKey = `${key}.bucketObjectAccess`;
+        const bucketFields = readObject(report, bucketKey, fields.bucketObjectAccess, bucketObjectAccessKeys);
+        if (bucketFields !== undefined) {
+            const bucket = readString(
+                report,
+                `${bucketKey}.bucket`,
+                bucketFields.bucket,
+                "the S3 bucket name, such as pixel-and-spoon-design-assets",
+                validateBucketName,
+            );
+            bucketObjectAccess = bucket === undefined ? undefined : { bucket };
+        }
+    }
+    if (groupName === undefined) {
+        return undefined;
+    }
+
+    for (const duplicate of findDuplicateNames(members)) {
+        report.problem(`${key}.members lists ${duplicate} more than once; list each member once`);
+    }
+    const generatedPolicyNames = [
+        ...(ec2InstanceControl === undefined ? [] : [ec2InstanceControlPolicyName(groupName)]),
+        ...(bucketObjectAccess === undefined ? [] : [bucketObjectAccessPolicyName(groupName)]),
+        ...(requireMfa ? [requireMfaPolicyName(groupName)] : []),
+    ];
+    for (const policyName of generatedPolicyNames) {
+        checkGeneratedPolicyName(report, `${key}.groupName`, policyName);
+    }
+    checkManagedPolicyCount(report, key, `Group ${groupName}`, awsManagedPolicies, generatedPolicyNames);
+    if (awsManagedPolicies.includes(administratorPolicyName) && !requireMfa) {
+        report.problem(
+            `${key} grants ${administratorPolicyName} without requireMfa; ` +
+                `set ${key}.requireMfa to true so that administrator credentials alone, without MFA, cannot act`,
+        );
+    }
+    return { groupName, members, awsManagedPolicies, requireMfa, ec2InstanceControl, bucketObjectAccess };
+}
+
+function readList<T>(
+    report: ConfigReport,
+    key: string,
+    value: unknown,
+    expected: string,
+    readItem: (itemKey: string, item: unknown) => T | undefined,
+): T[] {
+    if (value === undefined || value === null) {
+        report.missing(key, expected);
+        return [];
+    }
+    if (!Array.isArray(value)) {
+        report.invalid(key, value, { rule: `it must be a list of ${expected}` });
+        return [];
+    }
+    const items: T[] = [];
+    value.forEach((item, index) => {
+        const read = readItem(`${key}[${index}]`, item);
+        if (read !== undefined) {
+            items.push(read);
+        }
+    });
+    return items;
+}
+
+/** Checks that group members are in the roster and in at most 10 groups, and that names are unique. */
+function checkRoster(
+    report: ConfigReport,
+    users: readonly UserConfig[],
+    groups: readonly GroupConfig[],
+    groupsKey: string,
+    usersKey: string,
+): void {
+    for (const duplicate of findDuplicateNames(users.map((user) => user.userName))) {
+        report.problem(
+            `${usersKey} lists the user ${duplicate} more than once (IAM user names are case-insensitive); list each user once`,
+        );
+    }
+    for (const duplicate of findDuplicateNames(groups.map((group) => group.groupName))) {
+        report.problem(
+            `${groupsKey} lists the group ${duplicate} more than once (IAM group names are case-insensitive); list each group once`,
+        );
+    }
+
+    const rosterNames = users.map((user) => user.userName);
+    groups.forEach((group, groupIndex) => {
+        group.members.forEach((member, memberIndex) => {
+            if (rosterNames.includes(member)) {
+                return;
+            }
+            const nearest = rosterNames.length === 0 ? undefined : closest(member, rosterNames);
+            const suggestion = nearest === undefined ? "" : `; did you mean ${nearest}?`;
+            report.problem(
+                `${groupsKey}[${groupIndex}].members[${memberIndex}] is ${showValue(member)}, ` +
+                    `which is not a user in ${usersKey}; add the user to ${usersKey} or correct the name${suggestion}`,
+            );
+        });
+    });
+
+    for (const overfull of findUsersInTooManyGroups(groups)) {
+        report.problem(
+            `${overfull.userName} is a member of ${overfull.groupNames.length} groups in ${groupsKey} ` +
+                `(${overfull.groupNames.join(", ")}); IAM allows a user in at most 10 groups`,
+        );
+    }
+
+    for (const user of users) {
+        const inGroup = groups.some((group) => group.members.includes(user.userName));
+        if (!inGroup && user.awsManagedPolicies.length === 0) {
+            report.warning(
+                `${user.userName} is in no group and has no awsManagedPolicies, so the user can do nothing; ` +
+                    `add the user to a group in ${groupsKey} or remove it from ${usersKey}`,
+            );
+        }
+    }
+}
+
+function readAuditor(
+    report: ConfigReport,
+    key: string,
+    value: unknown,
+    accountId: string | undefined,
+    now: Date,
+): AuditorConfig | undefined {
+    if (value === undefined || value === null) {
+        report.missing(key, "an object with roleName, trustedAccountId and accessEndDate");
+        return undefined;
+    }
+    const fields = readObject(report, key, value, auditorKeys);
+    if (fields === undefined) {
+        return undefined;
+    }
+
+    const roleName = readString(
+        report,
+        `${key}.roleName`,
+        fields.roleName,
+        "the IAM role name, such as ExternalAuditor",
+        validateRoleName,
+    );
+    const trustedAccountId = readString(
+        report,
+        `${key}.trustedAccountId`,
+        fields.trustedAccountId,
+        "the auditor company's 12-digit AWS account id",
+        validateAccountId,
+    );
+    const externalId = readOptionalString(report, `${key}.externalId`, fields.externalId, validateExternalId);
+    const accessEndDate = readString(
+        report,
+        `${key}.accessEndDate`,
+        fields.accessEndDate,
+        "the ISO 8601 date from which the auditor can no longer assume the role, such as 2027-06-30",
+        validateIsoDate,
+    );
+    const maxSessionDurationSeconds = readOptionalNumber(
+        report,
+        `${key}.maxSessionDurationSeconds`,
+        fields.maxSessionDurationSeconds,
+        defaultAuditorSessionSeconds,
+        validateSessionDuration,
+    );
+    const maxMfaAgeSeconds = readOptionalNumber(
+        report,
+        `${key}.maxMfaAgeSeconds`,
+        fields.maxMfaAgeSeconds,
+        defaultAuditorMfaAgeSeconds,
+        validateMfaAge,
+    );
+
+    if (trustedAccountId !== undefined && trustedAccountId === accountId) {
+        report.invalid(`${key}.trustedAccountId`, trustedAccountId, {
+            rule: `it must be the auditor company's account, not this stack's own account ${configNamespace}:accountId`,
+        });
+        return undefined;
+    }
+    checkEndDate(
+        report,
+        `${key}.accessEndDate`,
+        accessEndDate,
+        now,
+        "the trust policy no longer lets the auditor's account assume the role, so set a new date to extend the audit",
+    );
+    if (roleName === undefined || trustedAccountId === undefined || accessEndDate === undefined) {
+        return undefined;
+    }
+    return { roleName, trustedAccountId, externalId, accessEndDate, maxSessionDurationSeconds, maxMfaAgeSeconds };
+}
+
+function readDeployRole(report: ConfigReport, key: string, value: unknown): DeployRoleConfig | undefined {
+    if (value === undefined || value === null) {
+        report.missing(key, "an object with roleName, bucket and releasePrefix");
+        return undefined;
+    }
+    const fields = readObject(report, key, value, deployRoleKeys);
+    if (fields === undefined) {
+        return undefined;
+    }
+
+    const roleName = readString(
+        report,
+        `${key}.roleName`,
+        fields.roleName,
+        "the IAM role name, such as ci-deploy",
+        validateRoleName,
+    );
+    const instanceProfileName = readOptionalString(
+        report,
+        `${key}.instanceProfileName`,
+        fields.instanceProfileName,
+        validateInstanceProfileName,
+    );
+    const bucket = readString(
+        report,
+        `${key}.bucket`,
+        fields.bucket,
+        "the S3 bucket name that releases are uploaded to",
+        validateBucketName,
+    );
+    const releasePrefix = readString(
+        report,
+        `${key}.releasePrefix`,
+        fields.releasePrefix,
+        "the key prefix that releases are uploaded under, such as releases",
+        validateKeyPrefix,
+    );
+    const maxSessionDurationSeconds = readOptionalNumber(
+        report,
+        `${key}.maxSessionDurationSeconds`,
+        fields.maxSessionDurationSeconds,
+        defaultDeploySessionSeconds,
+        validateSessionDuration,
+    );
+    if (roleName === undefined || bucket === undefined || releasePrefix === undefined) {
+        return undefined;
+    }
+
+    checkGeneratedPolicyName(report, `${key}.roleName`, releaseUploadPolicyName(roleName));
+    return {
+        roleName,
+        instanceProfileName: instanceProfileName ?? roleName,
+        bucket,
+        releasePrefix,
+        maxSessionDurationSeconds,
+    };
+}
+
+/**
+ * Reads the value of a structured key. The Pulumi CLI passes objects and lists as JSON text, and plain values
+ * as they are. Returns undefined for an absent key, and reports text that is not JSON.
+ */
+function parseStructured(report: ConfigReport, key: string, raw: string | undefined): unknown {
+    if (raw === undefined) {
+        return undefined;
+    }
+    try {
+        return JSON.parse(raw);
+    } catch {
+        report.invalid(key, raw, { rule: "it must be a YAML object or list, not a plain string" });
+        return null;
+    }
+}
+
+/**
+ * Validates a stack's whole configuration, given as the Pulumi CLI passes it to the program: full keys such as
+ * `team-iam:users` mapped to their values, objects and lists as JSON text. Pure: reads only its arguments.
+ */
+export function parseStackConfig(
+    rawConfig: Readonly<Record<string, string>>,
+    options: ConfigParseOptions,
+): ConfigParseResult {
+    const report = new ConfigReport(`Pulumi.${options.stack}.yaml`);
+    const ownKeys: Record<string, string> = {};
+    for (const [fullKey, raw] of Object.entries(rawConfig)) {
+        if (fullKey.startsWith(`${configNamespace}:`)) {
+            ownKeys[fullKey.slice(configNamespace.length + 1)] = raw;
+        }
+    }
+    report.unknownKeys(configNamespace, ownKeys, topLevelKeys, ":");
+    const key = (name: string): string => `${configNamespace}:${name}`;
+
+    const region = readString(
+        report,
+        "aws:region",
+        rawConfig["aws:region"],
+        "the AWS region of the stack, such as eu-west-1",
+        validateRegion,
+    );
+    const accountId = readString(
+        report,
+        key("accountId"),
+        ownKeys.accountId,
+        'the 12-digit AWS account id of this environment, quoted, such as "111122223333"',
+        validateAccountId,
+    );
+    const tags = readTags(report, key("tags"), parseStructured(report, key("tags"), ownKeys.tags), 0);
+    const users = readList(
+        report,
+        key("users"),
+        parseStructured(report, key("users"), ownKeys.users),
+        "users, each an object with at least userName",
+        (itemKey, item) => readUser(report, itemKey, item, options.now),
+    );
+    const groups = readList(
+        report,
+        key("groups"),
+        parseStructured(report, key("groups"), ownKeys.groups),
+        "groups, each an object with at least groupName and members",
+        (itemKey, item) => readGroup(report, itemKey, item),
+    );
+    checkRoster(report, users, groups, key("groups"), key("users"));
+    const auditor = readAuditor(
+        report,
+        key("auditor"),
+        parseStructured(report, key("auditor"), ownKeys.auditor),
+        accountId,
+        options.now,
+    );
+    const deployRole = readDeployRole(
+        report,
+        key("deployRole"),
+        parseStructured(report, key("deployRole"), ownKeys.deployRole),
+    );
+
+    if (
+        report.problems.length > 0 ||
+        region === undefined ||
+        accountId === undefined ||
+        auditor === undefined ||
+        deployRole === undefined
+    ) {
+        return { problems: report.problems, warnings: report.warnings };
+    }
+    return {
+        config: { stack: options.stack, accountId, region, tags, users, groups, auditor, deployRole },
+        problems: [],
+        warnings: report.warnings,
+    };
+}
+
+/**
+ * Reads and validates the running stack's configuration. Logs each warning through `pulumi.log.warn` and throws
+ * one `StackConfigError` listing every problem, so that the program creates nothing from invalid config.
+ */
+export function loadStackConfig(now: Date = new Date()): StackConfig {
+    const stack = pulumi.getStack();
+    const result = parseStackConfig(pulumi.runtime.allConfig(), { stack, now });
+
+    for (const warning of result.warnings) {
+        void pulumi.log.warn(warning);
+    }
+    if (result.config === undefined) {
+        throw new StackConfigError(`Pulumi.${stack}.yaml`, result.problems);
+    }
+    return result.config;
+}
