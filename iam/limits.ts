@@ -44,3 +44,39 @@ export const maxGroupsPerUser = 10;
 export function policySizeWithoutWhitespace(json: string): number {
     return json.replace(/\s/g, "").length;
 }
+
+/** Characters allowed in a statement's Sid in an IAM identity or trust policy: ASCII letters and digits. */
+export const sidPattern = /^[A-Za-z0-9]+$/;
+
+/** Maximum characters in a role or managed policy description. */
+export const maxDescriptionLength = 1000;
+
+/**
+ * Bounds and characters of an `sts:ExternalId`, as AssumeRole accepts it. Source:
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ */
+export const minExternalIdLength = 2;
+export const maxExternalIdLength = 1224;
+export const externalIdPattern = /^[\w+=,.@:/-]+$/;
+
+/**
+ * Bounds of a generated console password (aws.iam.UserLoginProfile passwordLength). Source:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html
+ */
+export const minPasswordLength = 6;
+export const maxPasswordLength = 128;
+
+/**
+ * Longest session that sts:GetSessionToken issues to an IAM user (36 hours), so the oldest MFA
+ * authentication a condition on aws:MultiFactorAuthAge can ever meet. Source:
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
+ */
+export const maxSessionTokenDurationSeconds = 129600;
+
+/**
+ * Tag quotas of IAM users, roles, managed policies and instance profiles (groups cannot be tagged). Source:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html
+ */
+export const maxTagsPerResource = 50;
+export const maxTagKeyLength = 128;
+export const maxTagValueLength = 256;
