@@ -183,14 +183,25 @@ export function validatePasswordLength(argument: string, value: number): string[
     return [];
 }
 
+/** Returns true for a character IAM accepts in a description: tab, line breaks and printable Latin-1. */
+function isDescriptionCharacter(character: string): boolean {
+    const code = character.codePointAt(0)!;
+    return (
+        code === 0x09 ||
+        code === 0x0a ||
+        code === 0x0d ||
+        (code >= 0x20 && code <= 0x7e) ||
+        (code >= 0xa1 && code <= 0xff)
+    );
+}
+
 /** Validates a role or policy description: at most 1,000 printable characters. */
 export function validateDescription(argument: string, value: string): string[] {
     const problems: string[] = [];
     if (value.length > maxDescriptionLength) {
         problems.push(`${argument} is ${value.length} characters; it must be at most ${maxDescriptionLength}`);
     }
-    // IAM accepts tab, line breaks and printable Latin-1 in descriptions.
-    if (!/^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/.test(value)) {
+    if (![...value].every(isDescriptionCharacter)) {
         problems.push(`${argument} ${quote(value)} contains characters IAM rejects; use printable Latin-1 text`);
     }
     return problems;
