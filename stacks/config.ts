@@ -173,8 +173,9 @@ const deployRoleKeys = [
 ] as const;
 
 /**
- * AWS managed policy that lets a user change their own password. Users with a console password get it, because
- * the password is created with a required reset and IAM rejects the reset without iam:ChangePassword:
+ * AWS managed policy that lets a user change their own password. Every user with a console password needs it,
+ * from a group or attached directly, because the password is created with a required reset and IAM rejects the
+ * reset without iam:ChangePassword:
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_user-change-own.html
  */
 export const changePasswordPolicyName = "IAMUserChangePassword";
@@ -446,18 +447,7 @@ function readUser(report: ConfigReport, key: string, value: unknown, now: Date):
         return undefined;
     }
 
-    checkManagedPolicyCount(
-        report,
-        key,
-        `User ${userName}`,
-        awsManagedPolicies,
-        consoleLogin ? [changePasswordPolicyName] : [],
-    );
-    if (consoleLogin && awsManagedPolicies.includes(changePasswordPolicyName)) {
-        report.problem(
-            `${key}.awsManagedPolicies lists ${changePasswordPolicyName}, which consoleLogin already attaches; remove it from the list`,
-        );
-    }
+    checkManagedPolicyCount(report, key, `User ${userName}`, awsManagedPolicies, []);
     checkEndDate(
         report,
         `${key}.accessEndDate`,
@@ -615,7 +605,19 @@ function checkRoster(
     }
 
     for (const user of users) {
-        const inGroup = groups.some((group) => group.members.includes(user.userName));
+        const userGroups = groups.filter((group) => group.members.includes(user.userName));
+        const canChangePassword =
+            user.awsManagedPolicies.includes(changePasswordPolicyName) ||
+            userGroups.some((group) => group.awsManagedPolicies.includes(changePasswordPolicyName));
+        if (user.consoleLogin && !canChangePassword) {
+            report.problem(
+                `${user.userName} has consoleLogin but no ${changePasswordPolicyName}, so the required password ` +
+                    `reset at first sign-in would fail; add the user to a group in ${groupsKey} whose ` +
+                    `awsManagedPolicies list ${changePasswordPolicyName}`,
+            );
+        }
+
+        const inGroup = userGroups.length > 0;
         if (!inGroup && user.awsManagedPolicies.length === 0) {
             report.warning(
                 `${user.userName} is in no group and has no awsManagedPolicies, so the user can do nothing; ` +

@@ -41,7 +41,8 @@ const regionPattern = /^[a-z]{2}-[a-z]+-\d+$/;
 
 /** Checks an AWS region in the commercial `aws` partition, the only partition whose ARNs the program builds. */
 export function validateRegion(value: unknown): Violation | undefined {
-    if (typeof value !== "string" || !regionPattern.test(value)) {
+    // China regions (cn-*) have the same shape but belong to the aws-cn partition.
+    if (typeof value !== "string" || !regionPattern.test(value) || value.startsWith("cn-")) {
         return { rule: "it must be an AWS region of the aws partition, such as eu-west-1 or us-east-1" };
     }
     return undefined;

@@ -71,6 +71,14 @@ describe("parseStackConfig", () => {
                         ec2InstanceControl: undefined,
                         bucketObjectAccess: undefined,
                     },
+                    {
+                        groupName: "ConsoleUsers",
+                        members: ["aarav-dev", "subham-dev", "meera-design", "rohit-devops", "divya-intern"],
+                        awsManagedPolicies: ["IAMUserChangePassword"],
+                        requireMfa: false,
+                        ec2InstanceControl: undefined,
+                        bucketObjectAccess: undefined,
+                    },
                 ],
                 auditor: {
                     roleName: "ExternalAuditor",
@@ -229,7 +237,7 @@ describe("parseStackConfig", () => {
 
         it("rejects a user in more than 10 groups", async () => {
             const rawConfig = prodConfigWith((config) => {
-                for (let number = 1; number <= 10; number++) {
+                for (let number = 1; number <= 9; number++) {
                     config["team-iam:groups"].push({ groupName: `Guild${number}`, members: ["aarav-dev"] });
                 }
             });
@@ -237,7 +245,7 @@ describe("parseStackConfig", () => {
             const problems = problemsOf(rawConfig);
 
             expect(problems).to.deep.equal([
-                "Pulumi.prod.yaml: aarav-dev is a member of 11 groups in team-iam:groups (Developers, Guild1, Guild2, Guild3, Guild4, Guild5, Guild6, Guild7, Guild8, Guild9, Guild10); IAM allows a user in at most 10 groups",
+                "Pulumi.prod.yaml: aarav-dev is a member of 11 groups in team-iam:groups (Developers, ConsoleUsers, Guild1, Guild2, Guild3, Guild4, Guild5, Guild6, Guild7, Guild8, Guild9); IAM allows a user in at most 10 groups",
             ]);
         });
 
@@ -334,6 +342,18 @@ describe("parseStackConfig", () => {
 
             expect(problems).to.deep.equal([
                 "Pulumi.prod.yaml: team-iam:groups[2] grants AdministratorAccess without requireMfa; set team-iam:groups[2].requireMfa to true so that administrator credentials alone, without MFA, cannot act",
+            ]);
+        });
+
+        it("requires password change for console users", async () => {
+            const rawConfig = prodConfigWith((config) => {
+                config["team-iam:groups"][3].members = ["aarav-dev", "subham-dev", "meera-design", "rohit-devops"];
+            });
+
+            const problems = problemsOf(rawConfig);
+
+            expect(problems).to.deep.equal([
+                "Pulumi.prod.yaml: divya-intern has consoleLogin but no IAMUserChangePassword, so the required password reset at first sign-in would fail; add the user to a group in team-iam:groups whose awsManagedPolicies list IAMUserChangePassword",
             ]);
         });
 
