@@ -66,7 +66,7 @@ export interface LeastPrivilegePolicyArgs {
     readonly description?: string;
     /** Statements in document order; at least one. */
     readonly statements: readonly PolicyStatementArgs[];
-    /** Whether wildcards that expand only to Read and List actions (such as `ec2:Describe*`) are accepted; default: true. */
+    /** Whether read-only breadth is accepted: `ec2:Describe*`-style wildcards and `*` resources for Read and List actions; default: true. */
     readonly allowReadOnlyWildcards?: boolean;
     /** Tags of the policy; default: none. */
     readonly tags?: pulumi.Input<Record<string, string>>;
@@ -174,7 +174,10 @@ function validateStatementGrants(
     const where = describeStatement(analysed);
     return [
         ...findUnknownActions(analysed).map((unknown) => `${where}: ${unknown.message}`),
-        ...findWildcardGrants(analysed, { allowReadOnlyWildcards }).map((problem) => `${where}: ${problem.message}`),
+        ...findWildcardGrants(analysed, {
+            allowReadOnlyWildcards,
+            allowReadOnlyResourceWildcards: allowReadOnlyWildcards,
+        }).map((problem) => `${where}: ${problem.message}`),
     ];
 }
 

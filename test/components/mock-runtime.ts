@@ -148,9 +148,10 @@ export async function installMockRuntime(): Promise<ResourceRecorder> {
     return recorder;
 }
 
-/** Resolves an output to its value, the way a test reads what a component computed. */
+/** Resolves an output to its value, or rejects with the error that computing it threw. */
 export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-    return new Promise((resolve) => output.apply((value) => resolve(value)));
+    // Output.apply never calls back for a failed output, so read the underlying promise instead.
+    return (output as unknown as { promise(): Promise<T> }).promise();
 }
 
 /** Returns whether an output is marked secret. */
