@@ -53,6 +53,11 @@ export function quote(value: string): string {
     return `${JSON.stringify(value.slice(0, longestQuotedValue))}…`;
 }
 
+/** Formats a length in characters: "1 character", "70 characters". */
+export function characterCount(length: number): string {
+    return length === 1 ? "1 character" : `${length} characters`;
+}
+
 /** Returns the maximum length of a name of the given kind. */
 export function maxNameLength(kind: NameKind): number {
     return maxNameLengths[kind];
@@ -160,7 +165,7 @@ export function validateExternalId(argument: string, value: string): string[] {
     const problems: string[] = [];
     if (value.length < minExternalIdLength || value.length > maxExternalIdLength) {
         problems.push(
-            `${argument} is ${value.length} characters; it must be between ${minExternalIdLength} ` +
+            `${argument} is ${characterCount(value.length)}; it must be between ${minExternalIdLength} ` +
                 `and ${maxExternalIdLength}`,
         );
     }
@@ -224,7 +229,7 @@ export function validateTags(argument: string, tags: pulumi.Input<Record<string,
     for (const [key, value] of entries) {
         if (key.length === 0 || key.length > maxTagKeyLength) {
             problems.push(
-                `${argument} key ${quote(key)} is ${key.length} characters; it must be between 1 and ${maxTagKeyLength}`,
+                `${argument} key ${quote(key)} is ${characterCount(key.length)}; it must be between 1 and ${maxTagKeyLength}`,
             );
         }
         if (key.toLowerCase().startsWith("aws:")) {
