@@ -37,6 +37,58 @@ export interface GrantProblem {
 export interface GrantAnalysisOptions {
     /** Whether a wildcard that expands only to List and Read actions is accepted. Default: true. */
     readonly allowReadOnlyWildcards?: boolean;
+    /**
+     * Whether `Resource: "*"` is accepted for List and Read actions, so that only actions above Read and
+     * List must name their resources. Default: false.
+     */
+    readonly allowReadOnlyResourceWildcards?: boolean;
+    /**
+     * Whether an action whose name begins with Get, List or Describe counts as read access even where the
+     * catalog lists a higher access level for it. Meant for AWS managed policies, whose authors state read
+     * intent with these verbs (such as `iot:List*` in ReadOnlyAccess, which also matches
+     * iot:ListSubscriptions, a Write action). Default: false.
+     */
+    readonly readVerbsAreReadOnly?: boolean;
+}
+
+/**
+ * Conditions that limit an action to read access although the catalog lists it above Read: with
+ * `s3express:SessionMode` set to `ReadOnly`, s3express:CreateSession creates a session that can only read.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateSession.html
+ */
+const readOnlySessionConditions: readonly { action: string; key: string; value: string }[] = [
+    { action: "s3express:CreateSession", key: "s3express:sessionmode", value: "ReadOnly" },
+];
+
+const readVerbPattern = /^(Get|List|Describe)/;
+
+function limitsToReadSession(action: CatalogAction, statement: Statement): boolean {
+    return readOnlySessionConditions.some(
+        (narrowing) =>
+            narrowing.action === action.fullName &&
+            statement.conditions.some(
+                (condition) =>
+                    condition.operator === "StringEquals" &&
+                    condition.key === narrowing.key &&
+                    condition.values.length > 0 &&
+                    condition.values.every((value) => value === narrowing.value),
+            ),
+    );
+}
+
+/**
+ * Returns true when a statement grants the action at List or Read access only: by the catalog's levels, by a
+ * condition that limits it to read access, or by its read verb when `readVerbsAreReadOnly` is set.
+ */
+export function grantsReadAccessOnly(
+    action: CatalogAction,
+    statement: Statement,
+    options: GrantAnalysisOptions = {},
+): boolean {
+    if (isReadOnly(action) || limitsToReadSession(action, statement)) {
+        return true;
+    }
+    return options.readVerbsAreReadOnly === true && readVerbPattern.test(action.name);
 }
 
 /** An action that does not exist in the catalog, with the nearest real one. */
@@ -76,7 +128,7 @@ export function isServiceWideResource(resource: string): boolean {
     return /^[*?/:]+$/.test(resourcePart);
 }
 
-function classifyAction(action: string, options: GrantAnalysisOptions): GrantProblem | undefined {
+function classifyAction(action: string, statement: Statement, options: GrantAnalysisOptions): GrantProblem | undefined {
     if (!hasWildcard(action)) {
         return undefined;
     }
@@ -99,7 +151,7 @@ function classifyAction(action: string, options: GrantAnalysisOptions): GrantPro
     }
 
     const expanded = expandActionPattern(action);
-    const beyondRead = expanded.filter((candidate) => !isReadOnly(candidate));
+    const beyondRead = expanded.filter((candidate) => !grantsReadAccessOnly(candidate, statement, options));
     if (beyondRead.length > 0) {
         return {
             kind: "wildcard-beyond-read",
@@ -119,7 +171,7 @@ function classifyAction(action: string, options: GrantAnalysisOptions): GrantPro
     return undefined;
 }
 
-function findUnscopedResources(statement: Statement): GrantProblem[] {
+function findUnscopedResources(statement: Statement, options: GrantAnalysisOptions): GrantProblem[] {
     const wideResources = (statement.resources ?? []).filter(isServiceWideResource);
     if (wideResources.length === 0) {
         return [];
@@ -128,7 +180,9 @@ function findUnscopedResources(statement: Statement): GrantProblem[] {
     const scopable = new Map<string, CatalogAction>();
     for (const action of statement.actions ?? []) {
         for (const candidate of expandActionPattern(action)) {
-            if (supportsResourceLevelPermissions(candidate)) {
+            const readOnlyAllowed =
+                options.allowReadOnlyResourceWildcards === true && grantsReadAccessOnly(candidate, statement, options);
+            if (supportsResourceLevelPermissions(candidate) && !readOnlyAllowed) {
                 scopable.set(candidate.fullName, candidate);
             }
         }
@@ -178,12 +232,12 @@ export function findWildcardGrants(statement: Statement, options: GrantAnalysisO
         });
     }
     for (const action of statement.actions ?? []) {
-        const problem = classifyAction(action, options);
+        const problem = classifyAction(action, statement, options);
         if (problem !== undefined) {
             problems.push(problem);
         }
     }
-    problems.push(...findUnscopedResources(statement));
+    problems.push(...findUnscopedResources(statement, options));
     return problems;
 }
 

@@ -1,0 +1,38 @@
+/**
+ * Users receive permissions through groups, not policies of their own.
+ */
+import { ResourceRule, RuleFinding } from "../lib/rule";
+
+const userPolicyTypes: Readonly<Record<string, string>> = {
+    "aws:iam/userPolicy:UserPolicy": "an inline policy",
+    "aws:iam/userPolicyAttachment:UserPolicyAttachment": "a managed policy",
+};
+
+export const noPoliciesAttachedToUsers: ResourceRule = {
+    name: "no-policies-attached-to-users",
+    description: "Users receive permissions through group membership; no policy is attached to a user directly.",
+    reason: "Permissions attached to individual users drift apart and are hard to review or revoke together; a group states once what a job needs.",
+    enforcementLevel: "advisory",
+    severity: "low",
+    url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions",
+
+    checkResource(resource): RuleFinding[] {
+        const kind = userPolicyTypes[resource.type];
+        if (kind !== undefined) {
+            return [
+                {
+                    message: `This gives user ${String(resource.props.user)} ${kind} of its own. Attach the policy to a group and add the user to it.`,
+                },
+            ];
+        }
+        const users = resource.props.users;
+        if (resource.type === "aws:iam/policyAttachment:PolicyAttachment" && Array.isArray(users) && users.length > 0) {
+            return [
+                {
+                    message: `This attaches ${String(resource.props.policyArn)} to users ${users.map(String).join(", ")} directly. Attach the policy to a group and add the users to it.`,
+                },
+            ];
+        }
+        return [];
+    },
+};

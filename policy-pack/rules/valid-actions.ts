@@ -1,0 +1,29 @@
+/**
+ * Every policy document is well-formed and every action it names exists in the IAM action catalog.
+ */
+import { findUnknownActions } from "../../iam/grants";
+import { sentence, statementLabel } from "../lib/messages";
+import { DocumentRule, RuleFinding } from "../lib/rule";
+
+export const validActions: DocumentRule = {
+    name: "valid-actions",
+    description: "Every policy document is well-formed JSON of the IAM grammar and names only actions that exist.",
+    reason: "IAM accepts a misspelt action and ignores it, so an Allow grants less than intended and, worse, a Deny denies nothing.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    url: "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
+    kinds: ["identity", "trust", "resource"],
+    judgesManagedPolicies: false,
+
+    checkDocument(document): RuleFinding[] {
+        const findings: RuleFinding[] = document.parsed.problems.map((problem) => ({
+            message: sentence(`The document is malformed: ${problem}`),
+        }));
+        for (const statement of document.parsed.statements) {
+            for (const unknown of findUnknownActions(statement)) {
+                findings.push({ message: sentence(`${statementLabel(statement)}: ${unknown.message}`) });
+            }
+        }
+        return findings;
+    },
+};
