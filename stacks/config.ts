@@ -5,7 +5,7 @@
  * stacks/README.md.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { closest } from "fastest-levenshtein";
+import { closest, distance } from "fastest-levenshtein";
 
 import { maxManagedPoliciesPerPrincipal } from "../iam/limits";
 import {
@@ -201,6 +201,11 @@ function showValue(value: unknown): string {
     return typeof value === "string" ? `${shortened}..."` : `${shortened}...`;
 }
 
+/** Returns true when `written` is close enough to `known` to be a misspelling of it: at most a third of it differs. */
+function isLikelyTypo(written: string, known: string): boolean {
+    return distance(written.toLowerCase(), known.toLowerCase()) <= Math.max(2, Math.floor(known.length / 3));
+}
+
 /** Collects problems and warnings about one stack's file, each prefixed with the file's name. */
 class ConfigReport {
     readonly problems: string[] = [];
@@ -232,8 +237,9 @@ class ConfigReport {
                 continue;
             }
             const nearest = closest(key, [...allowed]);
+            const suggestion = isLikelyTypo(key, nearest) ? ` (did you mean ${nearest}?)` : "";
             this.problems.push(
-                `${this.file}: ${parentKey}${separator}${key} is not a known key (did you mean ${nearest}?); ` +
+                `${this.file}: ${parentKey}${separator}${key} is not a known key${suggestion}; ` +
                     `the allowed keys are ${allowed.join(", ")}`,
             );
         }
@@ -589,7 +595,8 @@ function checkRoster(
                 return;
             }
             const nearest = rosterNames.length === 0 ? undefined : closest(member, rosterNames);
-            const suggestion = nearest === undefined ? "" : `; did you mean ${nearest}?`;
+            const suggestion =
+                nearest !== undefined && isLikelyTypo(member, nearest) ? `; did you mean ${nearest}?` : "";
             report.problem(
                 `${groupsKey}[${groupIndex}].members[${memberIndex}] is ${showValue(member)}, ` +
                     `which is not a user in ${usersKey}; add the user to ${usersKey} or correct the name${suggestion}`,

@@ -29,6 +29,17 @@ export interface Organisation {
     readonly deployRole: Ec2ServiceRole;
 }
 
+/**
+ * Descriptions of the customer managed policies. They name no config value, because a policy's description is
+ * immutable, so a new one replaces the policy, and a replacement under the same fixed name fails:
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html
+ */
+export const policyDescriptions = {
+    ec2InstanceControl: "Lets the group see EC2 and start, stop and reboot the instances that carry its tags.",
+    bucketObjectAccess: "Lets the group list one bucket and read, write and delete its objects.",
+    releaseUpload: "Lets the deploy role list and upload releases under one bucket prefix, and nothing else.",
+} as const;
+
 function buildGroupPolicies(
     config: StackConfig,
     group: GroupConfig,
@@ -42,7 +53,7 @@ function buildGroupPolicies(
                 policyName,
                 {
                     policyName,
-                    description: `Lets ${group.groupName} see EC2 and start, stop and reboot instances tagged ${describeTags(group.ec2InstanceControl.instanceTags)}.`,
+                    description: policyDescriptions.ec2InstanceControl,
                     statements: ec2InstanceControlStatements(
                         config.region,
                         config.accountId,
@@ -60,7 +71,7 @@ function buildGroupPolicies(
                 policyName,
                 {
                     policyName,
-                    description: `Lets ${group.groupName} list ${group.bucketObjectAccess.bucket} and read, write and delete its objects.`,
+                    description: policyDescriptions.bucketObjectAccess,
                     statements: bucketObjectAccessStatements(group.bucketObjectAccess.bucket),
                 },
                 opts,
@@ -68,12 +79,6 @@ function buildGroupPolicies(
         );
     }
     return policies;
-}
-
-function describeTags(tags: Readonly<Record<string, string>>): string {
-    return Object.entries(tags)
-        .map(([key, value]) => `${key}=${value}`)
-        .join(", ");
 }
 
 /**
@@ -145,7 +150,7 @@ export function buildOrganisation(config: StackConfig): Organisation {
         releaseUploadName,
         {
             policyName: releaseUploadName,
-            description: `Lets ${deploy.roleName} list and upload under s3://${deploy.bucket}/${deploy.releasePrefix}/ only.`,
+            description: policyDescriptions.releaseUpload,
             statements: releaseUploadStatements(deploy.bucket, deploy.releasePrefix),
         },
         opts,
