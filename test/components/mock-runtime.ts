@@ -166,3 +166,26 @@ export async function settle(): Promise<void> {
         await runtime.waitForRPCs();
     }
 }
+
+/** Warnings that components logged through pulumi.log.warn while captured. */
+export interface WarningCapture {
+    readonly messages: string[];
+    restore(): void;
+}
+
+/** Captures pulumi.log.warn messages instead of printing them, until restore is called. */
+export function captureWarnings(): WarningCapture {
+    const log = pulumi.log as unknown as { warn: (message: string, resource?: pulumi.Resource) => Promise<void> };
+    const original = log.warn;
+    const messages: string[] = [];
+    log.warn = (message: string) => {
+        messages.push(message);
+        return Promise.resolve();
+    };
+    return {
+        messages,
+        restore: () => {
+            log.warn = original;
+        },
+    };
+}
