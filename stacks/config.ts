@@ -7,7 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { closest, distance } from "fastest-levenshtein";
 
-import { maxManagedPoliciesPerPrincipal } from "../iam/limits";
+import { maxManagedPoliciesPerPrincipal, maxPolicyNameLength, maxTagsPerResource } from "../iam/limits";
+import { autonameSuffixLength } from "../components";
 import {
     bucketObjectAccessPolicyName,
     ec2InstanceControlPolicyName,
@@ -27,7 +28,6 @@ import {
     validateIsoDate,
     validateKeyPrefix,
     validateMfaAge,
-    validatePolicyName,
     validateRegion,
     validateRoleName,
     validateSessionDuration,
@@ -370,6 +370,12 @@ function readTags(report: ConfigReport, key: string, value: unknown, minimum: nu
     if (entries.length < minimum) {
         report.invalid(key, value, { rule: `it must have at least ${minimum} tag` });
     }
+    if (entries.length > maxTagsPerResource) {
+        report.invalid(key, value, {
+            note: `${entries.length} tags`,
+            rule: `it must have at most ${maxTagsPerResource} tags, the IAM limit per resource`,
+        });
+    }
     const tags: Record<string, string> = {};
     for (const [tagKey, tagValue] of entries) {
         const keyViolation = validateTagKey(tagKey);
@@ -408,12 +414,17 @@ function checkManagedPolicyCount(
     }
 }
 
-function checkGeneratedPolicyName(report: ConfigReport, key: string, policyName: string): void {
-    const violation = validatePolicyName(policyName);
-    if (violation !== undefined) {
+/**
+ * Reports a derived policy name over the IAM limit. `suffixLength` counts the random characters that autonaming
+ * appends. The characters need no check, because names and suffixes use only valid ones.
+ */
+function checkGeneratedPolicyName(report: ConfigReport, key: string, policyName: string, suffixLength = 0): void {
+    const length = policyName.length + suffixLength;
+    if (length > maxPolicyNameLength) {
+        const autonamed = suffixLength === 0 ? "" : `, with the ${suffixLength} random characters that autonaming adds`;
         report.problem(
-            `${key} gives the derived policy name ${showValue(policyName)}` +
-                `${violation.note === undefined ? "" : ` (${violation.note})`}; ${violation.rule}, so shorten the name`,
+            `${key} gives the derived policy name ${showValue(policyName)} (${length} characters${autonamed}); ` +
+                `it must be at most ${maxPolicyNameLength}, so shorten the name`,
         );
     }
 }
@@ -529,10 +540,14 @@ function readGroup(report: ConfigReport, key: string, value: unknown): GroupConf
     const generatedPolicyNames = [
         ...(ec2InstanceControl === undefined ? [] : [ec2InstanceControlPolicyName(groupName)]),
         ...(bucketObjectAccess === undefined ? [] : [bucketObjectAccessPolicyName(groupName)]),
-        ...(requireMfa ? [requireMfaPolicyName(groupName)] : []),
     ];
     for (const policyName of generatedPolicyNames) {
         checkGeneratedPolicyName(report, `${key}.groupName`, policyName);
+    }
+    if (requireMfa) {
+        // TeamGroup autonames the MFA policy from this name.
+        checkGeneratedPolicyName(report, `${key}.groupName`, requireMfaPolicyName(groupName), autonameSuffixLength);
+        generatedPolicyNames.push(requireMfaPolicyName(groupName));
     }
     checkManagedPolicyCount(report, key, `Group ${groupName}`, awsManagedPolicies, generatedPolicyNames);
     if (awsManagedPolicies.includes(administratorPolicyName) && !requireMfa) {

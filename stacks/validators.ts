@@ -4,10 +4,15 @@
  */
 import {
     accountIdPattern,
+    externalIdPattern,
+    maxExternalIdLength,
+    maxSessionTokenDurationSeconds,
+    maxTagKeyLength,
+    maxTagValueLength,
+    minExternalIdLength,
     maxGroupNameLength,
     maxGroupsPerUser,
     maxInstanceProfileNameLength,
-    maxPolicyNameLength,
     maxRoleNameLength,
     maxSessionDurationSeconds,
     maxUserNameLength,
@@ -125,11 +130,6 @@ export function validateInstanceProfileName(value: unknown): Violation | undefin
     return validateIamName(value, maxInstanceProfileNameLength, "instance profile");
 }
 
-/** Checks a customer managed policy name: 1 to 128 characters of letters, digits and `+=,.@_-`. */
-export function validatePolicyName(value: unknown): Violation | undefined {
-    return validateIamName(value, maxPolicyNameLength, "IAM policy");
-}
-
 const awsManagedPolicyNamePattern = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/;
 
 /**
@@ -219,27 +219,28 @@ export function validateSessionDuration(value: unknown): Violation | undefined {
     return undefined;
 }
 
-/**
- * The longest session that `sts:GetSessionToken` issues to an IAM user (36 hours), and so the oldest MFA sign-in
- * that a caller can still present: https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
- */
-export const maxMfaAgeSeconds = 129600;
-
 /** Checks the maximum age of the caller's MFA sign-in, in seconds, for an `aws:MultiFactorAuthAge` condition. */
 export function validateMfaAge(value: unknown): Violation | undefined {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > maxMfaAgeSeconds) {
-        return { rule: `it must be a whole number of seconds between 1 and ${maxMfaAgeSeconds}` };
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > maxSessionTokenDurationSeconds) {
+        // An MFA sign-in older than the longest session GetSessionToken issues can never be presented.
+        return { rule: `it must be a whole number of seconds between 1 and ${maxSessionTokenDurationSeconds}` };
     }
     return undefined;
 }
 
-const externalIdPattern = /^[\w+=,.@:/-]{2,1224}$/;
-
 /** Checks an `sts:ExternalId`: 2 to 1224 characters of letters, digits and `+=,.@:/-_`. */
 export function validateExternalId(value: unknown): Violation | undefined {
-    if (typeof value !== "string" || !externalIdPattern.test(value)) {
+    if (
+        typeof value !== "string" ||
+        value.length < minExternalIdLength ||
+        value.length > maxExternalIdLength ||
+        !externalIdPattern.test(value)
+    ) {
         const note = typeof value === "string" ? `${value.length} characters` : undefined;
-        return { note, rule: "it must be 2 to 1224 characters of letters, digits and + = , . @ : / - _" };
+        return {
+            note,
+            rule: `it must be ${minExternalIdLength} to ${maxExternalIdLength} characters of letters, digits and + = , . @ : / - _`,
+        };
     }
     return undefined;
 }
@@ -251,8 +252,8 @@ const tagCharacters = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html
  */
 export function validateTagKey(value: string): Violation | undefined {
-    if (value.length < 1 || value.length > 128 || !tagCharacters.test(value)) {
-        return { rule: "a tag key must be 1 to 128 letters, digits, spaces and _ . : / = + - @" };
+    if (value.length < 1 || value.length > maxTagKeyLength || !tagCharacters.test(value)) {
+        return { rule: `a tag key must be 1 to ${maxTagKeyLength} letters, digits, spaces and _ . : / = + - @` };
     }
     if (value.toLowerCase().startsWith("aws:")) {
         return { rule: "a tag key must not begin with aws:, which AWS reserves" };
@@ -262,8 +263,10 @@ export function validateTagKey(value: string): Violation | undefined {
 
 /** Checks a tag value: 0 to 256 letters, digits, spaces and `_.:/=+-@`. */
 export function validateTagValue(value: unknown): Violation | undefined {
-    if (typeof value !== "string" || value.length > 256 || !tagCharacters.test(value)) {
-        return { rule: "a tag value must be a string of at most 256 letters, digits, spaces and _ . : / = + - @" };
+    if (typeof value !== "string" || value.length > maxTagValueLength || !tagCharacters.test(value)) {
+        return {
+            rule: `a tag value must be a string of at most ${maxTagValueLength} letters, digits, spaces and _ . : / = + - @`,
+        };
     }
     return undefined;
 }

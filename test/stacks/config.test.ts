@@ -417,6 +417,19 @@ describe("parseStackConfig", () => {
             ]);
         });
 
+        it("counts autonaming in the MFA policy name", async () => {
+            const longName = "A".repeat(110);
+            const rawConfig = prodConfigWith((config) => {
+                config["team-iam:groups"][2].groupName = longName;
+            });
+
+            const problems = problemsOf(rawConfig);
+
+            expect(problems).to.deep.equal([
+                `Pulumi.prod.yaml: team-iam:groups[2].groupName gives the derived policy name "${longName.slice(0, 75)}..." (130 characters, with the 8 random characters that autonaming adds); it must be at most 128, so shorten the name`,
+            ]);
+        });
+
         it("rejects structured config written as a plain string", async () => {
             const rawConfig = { ...toRawConfig(readStackFile("prod")), "team-iam:tags": "project=team-iam" };
 
