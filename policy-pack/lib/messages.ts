@@ -28,7 +28,8 @@ const problemsListed = 3;
 /** Combines the problems of an AWS managed policy into one finding, since its statements cannot be edited. */
 export function summarizeManagedPolicy(label: string, problems: readonly string[], fix: string): string {
     const listed = problems.slice(0, problemsListed).join(" ");
+    const unlisted = problems.length - problemsListed;
     const more =
-        problems.length > problemsListed ? ` It has ${problems.length - problemsListed} more such problems.` : "";
+        unlisted > 0 ? ` It has ${unlisted} more ${unlisted === 1 ? "problem" : "problems"} of this kind.` : "";
     return `${label} fails this rule: ${listed}${more} ${fix}`;
 }

@@ -3,7 +3,7 @@
  * Service and federated principals are exempt (they cannot present MFA; AssumeRoleWithSAML and
  * AssumeRoleWithWebIdentity authenticate elsewhere), and so are workloads listed in the configuration.
  */
-import { Statement } from "../../iam/document";
+import { describeStatement, Statement } from "../../iam/document";
 import { sentence, statementLabel } from "../lib/messages";
 import { awsPrincipals, normalizeAwsPrincipal, requiresMfa, statementAllowsAction } from "../lib/principals";
 import { DocumentRule, DocumentUnderReview, RuleFinding, RuleSettings } from "../lib/rule";
@@ -99,7 +99,7 @@ export const requireMfaForHumanRoles: DocumentRule = {
             }
             const bypass =
                 withMfa.length > 0
-                    ? ` It bypasses the MFA condition of ${withMfa.map((other) => statementLabel(other).toLowerCase()).join(", ")}, because IAM allows the request when any one statement matches.`
+                    ? ` It bypasses the MFA condition of ${withMfa.map(describeStatement).join(", ")}, because IAM allows the request when any one statement matches.`
                     : "";
             findings.push({
                 message: sentence(
