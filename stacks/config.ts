@@ -193,11 +193,11 @@ const maxShownValueLength = 80;
 
 /** Shows a value as JSON, shortened when long; a shortened string keeps its closing quote. */
 function showValue(value: unknown): string {
-    const shown = JSON.stringify(value) ?? String(value);
-    if (shown.length <= maxShownValueLength) {
-        return shown;
+    const json = JSON.stringify(value) ?? String(value);
+    if (json.length <= maxShownValueLength) {
+        return json;
     }
-    const shortened = shown.slice(0, maxShownValueLength - 4);
+    const shortened = json.slice(0, maxShownValueLength - 4);
     return typeof value === "string" ? `${shortened}..."` : `${shortened}...`;
 }
 
@@ -584,7 +584,10 @@ function readList<T>(
     return items;
 }
 
-/** Checks that group members are in the roster and in at most 10 groups, and that names are unique. */
+/**
+ * Checks users and groups together: unique names, members from the roster, at most 10 groups per user and a
+ * password change policy for each console user. Warns about users who get no permissions at all.
+ */
 function checkRoster(
     report: ConfigReport,
     users: readonly UserConfig[],

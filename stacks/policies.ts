@@ -70,10 +70,12 @@ export function ec2InstanceControlStatements(
 /**
  * Statements that let a group list one bucket and read, write and delete its current objects.
  *
- * Deliberately left out: s3:ListAllMyBuckets, which would show every bucket name in the account;
- * s3:GetObjectVersion and s3:DeleteObjectVersion, so that on a versioned bucket a delete only adds a delete
- * marker and earlier versions stay recoverable; s3:PutObjectAcl and any bucket-level write, so that members
- * cannot make objects public or change the bucket's settings.
+ * Deliberately left out:
+ * - s3:ListAllMyBuckets, which would show every bucket name in the account.
+ * - s3:GetObjectVersion and s3:DeleteObjectVersion. On a versioned bucket a delete then only adds a delete
+ *   marker, and earlier versions stay recoverable.
+ * - s3:PutObjectAcl and every bucket-level write, so that members cannot make objects public or change the
+ *   bucket's settings.
  */
 export function bucketObjectAccessStatements(bucket: string): PolicyStatementArgs[] {
     return [

@@ -189,8 +189,8 @@ const keyPrefixPattern = /^[A-Za-z0-9!_.'()-]+(?:\/[A-Za-z0-9!_.'()-]+)*$/;
 
 /**
  * Checks an S3 key prefix such as `releases` or `builds/web`: segments of the characters S3 calls safe, without
- * a leading or trailing slash, and without `*` or `?`, which would act as wildcards in the ARN and in the
- * `s3:prefix` condition built from it.
+ * a slash at either end. `*` and `?` are rejected because they would act as wildcards in the ARN and in the
+ * `s3:prefix` condition built from the prefix.
  */
 export function validateKeyPrefix(value: unknown): Violation | undefined {
     if (typeof value !== "string" || !keyPrefixPattern.test(value)) {

@@ -25,8 +25,3 @@ export function readStackFile(stack: string): Record<string, unknown> {
     const document = parse(text) as { config?: Record<string, unknown> };
     return document.config ?? {};
 }
-
-/** Reads Pulumi.<stack>.yaml as the map that the Pulumi CLI hands the program. */
-export function readRawStackConfig(stack: string): Record<string, string> {
-    return toRawConfig(readStackFile(stack));
-}
