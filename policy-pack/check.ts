@@ -31,11 +31,7 @@ export const standardInputArgument = "-";
 export const standardInputName = "<stdin>";
 
 // A Record keyed by DocumentKind makes the compiler reject this list when a kind is added to the contract.
-const documentKinds: Record<DocumentKind, string> = {
-    identity: "an identity policy, attached to a user, group or role",
-    trust: "a role trust policy",
-    resource: "a resource policy such as a bucket policy",
-};
+const documentKinds: Record<DocumentKind, true> = { identity: true, trust: true, resource: true };
 
 export const usage = `Usage: npm run --silent policy:check -- [options] FILE...
 
@@ -100,7 +96,7 @@ export class InvalidInputError extends Error {
     override name = "InvalidInputError";
 }
 
-/** Where the linter writes, so that tests can capture its output without a child process. */
+/** Output streams of the linter, replaceable so that tests capture the output without a child process. */
 export interface OutputStreams {
     readonly stdout: (text: string) => void;
     readonly stderr: (text: string) => void;
@@ -227,7 +223,7 @@ function looksLikePolicyDocument(value: unknown): boolean {
 /**
  * Finds a policy document nested in a wrapper such as the output of `aws iam get-role`
  * (`Role.AssumeRolePolicyDocument`) or `aws s3api get-bucket-policy` (`Policy`, a JSON string), and returns
- * its path, so that the error can say what to extract.
+ * its path, so that the error message names what to extract.
  */
 function findNestedPolicyDocument(value: unknown, path: string[] = [], depth = 0): string | undefined {
     if (depth > 3 || !isPlainObject(value)) {
@@ -256,8 +252,8 @@ function findNestedPolicyDocument(value: unknown, path: string[] = [], depth = 0
 }
 
 /**
- * Rewrites V8's JSON.parse message, which gives a character offset ("... in JSON at position 72", with a line
- * and column only from Node 22 on), into the line and column an editor shows.
+ * Rewrites V8's JSON.parse message, which gives a character offset ("... in JSON at position 72" on Node 20),
+ * into the line and column an editor shows.
  */
 function describeJsonError(text: string, error: Error): string {
     const match = /^(.*?)(?: in JSON)? at position (\d+)/.exec(error.message);
@@ -382,8 +378,8 @@ export function runPolicyCheck(args: readonly string[], output: OutputStreams): 
         try {
             config = loadPackConfig(commandLine.configFile);
         } catch (error) {
-            // loadPackConfig names the file, key and value in its message; any error here means the config
-            // is unusable, and checking with default levels instead would report the wrong enforcement.
+            // loadPackConfig names the file, key and value in its message. Checking with the default levels
+            // instead of an unusable config would report the wrong enforcement, so the run stops here.
             output.stderr(`error: ${(error as Error).message}\n`);
             return exitCodes.invalidInput;
         }
