@@ -394,8 +394,8 @@ class ResourceComputation {
         const accountId = this.environment.accountId;
         if (accountId === undefined) {
             throw new MockError(
-                `cannot compute the ARN of ${this.request.type} "${this.request.name}": the stack's AWS account ` +
-                    `id is not configured; set ${this.environment.accountIdSource}`,
+                `cannot compute IAM ARNs: the stack's AWS account id is not configured; set ` +
+                    this.environment.accountIdSource,
             );
         }
         const arn = `arn:${partitionOf(this.environment.region)}:iam::${accountId}:${resource}`;

@@ -77,6 +77,8 @@ const logSeverities: Readonly<Record<number, LogSeverity>> = {
 export class RecordingMonitor {
     /** Resources in registration order. */
     readonly resources: RecordedResource[] = [];
+    /** Registrations and invokes the mocks rejected, in order; the SDK reports each again wrapped in context. */
+    readonly failures: Error[] = [];
     private readonly byUrn = new Map<string, RecordedResource>();
 
     constructor(
@@ -94,6 +96,7 @@ export class RecordingMonitor {
             response.setObject(structProto.Struct.fromJavaScript(recorded.resource.outputs));
             callback(null, response);
         } catch (error) {
+            this.failures.push(error as Error);
             callback(error as Error);
         }
     }

@@ -107,7 +107,10 @@ async function runOnce(options: RunProgramOptions): Promise<ProgramRun> {
     const diagnostics = toDiagnostics(engine.logs);
     const loggedErrors = diagnostics.filter((diagnostic) => diagnostic.severity === "error");
     if (causes.length > 0 || loggedErrors.length > 0) {
-        const messages = [...causes.map(describeError), ...loggedErrors.map((entry) => entry.message)];
+        // A failed registration surfaces many times, wrapped by every output that depends on it: report the
+        // mock's own message once instead.
+        const primary = monitor.failures.length > 0 ? monitor.failures : causes;
+        const messages = [...primary.map(describeError), ...loggedErrors.map((entry) => entry.message)];
         throw new ProgramError(
             [...new Set(messages)].join("\n"),
             resources.filter((resource) => resource.type !== stackType || resource.parent !== undefined),
