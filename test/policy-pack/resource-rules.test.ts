@@ -1,0 +1,273 @@
+import { expect } from "chai";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+
+import { checkPolicyDocument } from "../../policy-pack/lib/check-document";
+import { checkResourceDocuments } from "../../policy-pack/lib/policies";
+import { ResourceUnderReview } from "../../policy-pack/lib/rule";
+import { noDuplicateAttachments } from "../../policy-pack/rules/no-duplicate-attachments";
+import { noExclusivePolicyAttachment } from "../../policy-pack/rules/no-exclusive-policy-attachment";
+import { noPoliciesAttachedToUsers } from "../../policy-pack/rules/no-policies-attached-to-users";
+import { noUnconditionedWildcardPrincipals } from "../../policy-pack/rules/no-unconditioned-wildcard-principals";
+import { noUserAccessKeys } from "../../policy-pack/rules/no-user-access-keys";
+import { noWildcardGrants } from "../../policy-pack/rules/no-wildcard-grants";
+import { requireMfaForHumanRoles } from "../../policy-pack/rules/require-mfa-for-human-roles";
+import { sessionDurationWithinLimits } from "../../policy-pack/rules/session-duration-within-limits";
+
+function resource(type: string, name: string, props: Record<string, unknown>): ResourceUnderReview {
+    return { type, name, urn: `urn:pulumi:dev::team-iam::${type}::${name}`, props };
+}
+
+const humanTrust = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+        {
+            Effect: "Allow",
+            Principal: { AWS: "arn:aws:iam::999988887777:root" },
+            Action: "sts:AssumeRole",
+            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+        },
+    ],
+});
+const serviceTrust = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+
+describe("session-duration-within-limits", () => {
+    it("rejects a duration over 12 hours", async () => {
+        const role = resource("aws:iam/role:Role", "ci-deploy", {
+            assumeRolePolicy: serviceTrust,
+            maxSessionDuration: 50000,
+        });
+
+        const findings = sessionDurationWithinLimits.checkResource(role, {});
+
+        expect(findings).to.deep.equal([
+            {
+                message:
+                    "maxSessionDuration is 50000 s; IAM accepts 3600 to 43200 s (1 to 12 hours). Set a value in that range.",
+            },
+        ]);
+    });
+
+    it("bounds roles that people assume", async () => {
+        const role = resource("aws:iam/role:Role", "ExternalAuditor", {
+            assumeRolePolicy: humanTrust,
+            maxSessionDuration: 43200,
+        });
+
+        const findings = sessionDurationWithinLimits.checkResource(role, { maxHumanSessionSeconds: 14400 });
+
+        expect(findings).to.deep.equal([
+            {
+                message:
+                    "maxSessionDuration is 43200 s, but people assume this role and maxHumanSessionSeconds allows at most 14400 s. Lower maxSessionDuration, or list the role in machineRoles if only workloads assume it.",
+            },
+        ]);
+    });
+
+    it("accepts long sessions for service and listed machine roles", async () => {
+        const serviceRole = resource("aws:iam/role:Role", "ci-deploy", {
+            assumeRolePolicy: serviceTrust,
+            maxSessionDuration: 43200,
+        });
+        const machineRole = resource("aws:iam/role:Role", "batch", {
+            assumeRolePolicy: humanTrust,
+            maxSessionDuration: 43200,
+        });
+
+        const serviceFindings = sessionDurationWithinLimits.checkResource(serviceRole, {});
+        const machineFindings = sessionDurationWithinLimits.checkResource(machineRole, { machineRoles: ["batch"] });
+
+        expect(serviceFindings).to.deep.equal([]);
+        expect(machineFindings).to.deep.equal([]);
+    });
+
+    it("is advisory while the duration is unknown", async () => {
+        const role = resource("aws:iam/role:Role", "pending", {
+            assumeRolePolicy: humanTrust,
+            maxSessionDuration: unknownValue,
+        });
+
+        const findings = sessionDurationWithinLimits.checkResource(role, {});
+
+        expect(findings).to.deep.equal([
+            {
+                enforcementLevel: "advisory",
+                message: "maxSessionDuration is not known yet; the rule checks it when the value is known.",
+            },
+        ]);
+    });
+});
+
+describe("attachment and access key rules", () => {
+    it("rejects aws.iam.PolicyAttachment", async () => {
+        const attachment = resource("aws:iam/policyAttachment:PolicyAttachment", "readers", {
+            policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+            groups: ["Auditors"],
+        });
+
+        const findings = noExclusivePolicyAttachment.checkResource(attachment, {});
+
+        expect(findings).to.deep.equal([
+            {
+                message:
+                    "aws.iam.PolicyAttachment attaches arn:aws:iam::aws:policy/ReadOnlyAccess exclusively and detaches it from every principal it does not list. Use one RolePolicyAttachment, UserPolicyAttachment or GroupPolicyAttachment per principal instead.",
+            },
+        ]);
+    });
+
+    it("advises against policies on users", async () => {
+        const attachment = resource(
+            "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+            "divya-intern-ViewOnlyAccess",
+            {
+                user: "divya-intern",
+                policyArn: "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess",
+            },
+        );
+
+        const findings = noPoliciesAttachedToUsers.checkResource(attachment, {});
+
+        expect(noPoliciesAttachedToUsers.enforcementLevel).to.equal("advisory");
+        expect(findings).to.deep.equal([
+            {
+                message:
+                    "This gives user divya-intern a managed policy of its own. Attach the policy to a group and add the user to it.",
+            },
+        ]);
+    });
+
+    it("rejects access keys", async () => {
+        const key = resource("aws:iam/accessKey:AccessKey", "ci-key", { user: "ci" });
+
+        const findings = noUserAccessKeys.checkResource(key, {});
+
+        expect(findings).to.deep.equal([
+            {
+                message:
+                    "This creates a long-term access key for user ci. Let the user assume a role with MFA, or give the workload a role (an instance profile, IAM Roles Anywhere or OIDC federation).",
+            },
+        ]);
+    });
+});
+
+describe("no-duplicate-attachments", () => {
+    it("reports the same policy attached twice to one group", async () => {
+        const first = resource("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "Admins-AdministratorAccess", {
+            group: "Admins",
+            policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+        });
+        const second = resource("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "Admins-admin-again", {
+            group: "Admins",
+            policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+        });
+        const otherGroup = resource("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "Ops-AdministratorAccess", {
+            group: "Ops",
+            policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+        });
+
+        const findings = noDuplicateAttachments.checkStack([first, second, otherGroup], {});
+
+        expect(findings).to.deep.equal([
+            {
+                urn: second.urn,
+                message:
+                    'arn:aws:iam::aws:policy/AdministratorAccess is attached to group Admins by both "Admins-AdministratorAccess" and "Admins-admin-again". Remove one of the two attachments.',
+            },
+        ]);
+    });
+
+    it("sees a role's managedPolicyArns and a separate attachment", async () => {
+        const role = resource("aws:iam/role:Role", "app", {
+            name: "app",
+            managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+        });
+        const attachment = resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "app-ReadOnlyAccess", {
+            role: "app",
+            policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+        });
+
+        const findings = noDuplicateAttachments.checkStack([role, attachment], {});
+
+        expect(findings.map((finding) => finding.urn)).to.deep.equal([attachment.urn]);
+    });
+});
+
+describe("unknown values", () => {
+    it("checks the known statements of a partly unknown document", async () => {
+        const policy = resource("aws:iam/policy:Policy", "uploads", {
+            policy: {
+                Version: "2012-10-17",
+                Statement: [
+                    { Sid: "Everything", Effect: "Allow", Action: "s3:*", Resource: unknownValue },
+                    { Sid: "Read", Effect: "Allow", Action: "s3:GetObject", Resource: [unknownValue] },
+                ],
+            },
+        });
+
+        const findings = checkResourceDocuments(noWildcardGrants, policy, {});
+
+        expect(findings).to.deep.equal([
+            {
+                message:
+                    'Policy "uploads" policy: Statement "Everything": Action "s3:*" grants every s3 action; list the actions the principal needs.',
+            },
+        ]);
+    });
+
+    it("is advisory when a trust statement's condition is unknown", async () => {
+        const role = resource("aws:iam/role:Role", "auditor", {
+            assumeRolePolicy: {
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Effect: "Allow",
+                        Principal: { AWS: "999988887777" },
+                        Action: "sts:AssumeRole",
+                        Condition: { StringEquals: { "sts:ExternalId": unknownValue } },
+                    },
+                ],
+            },
+        });
+
+        const findings = checkResourceDocuments(requireMfaForHumanRoles, role, {});
+
+        expect(findings).to.deep.equal([
+            {
+                enforcementLevel: "advisory",
+                message:
+                    'Role "auditor" assumeRolePolicy: Statement 0 cannot be checked for MFA until its Condition is known; the rule checks it when the value is known.',
+            },
+        ]);
+    });
+
+    it("is advisory for a bucket policy that is unknown as a whole", async () => {
+        const bucketPolicy = resource("aws:s3/bucketPolicy:BucketPolicy", "assets", {
+            bucket: "assets",
+            policy: unknownValue,
+        });
+
+        const findings = checkResourceDocuments(noUnconditionedWildcardPrincipals, bucketPolicy, {});
+
+        expect(findings).to.deep.equal([
+            {
+                enforcementLevel: "advisory",
+                message:
+                    'BucketPolicy "assets" policy: the document is not known until the update runs, so it cannot be checked until the value is known.',
+            },
+        ]);
+    });
+
+    it("is advisory for a bare document that is unknown", async () => {
+        const findings = checkPolicyDocument(unknownValue, "resource");
+
+        expect(findings.map((finding) => `${finding.rule} ${finding.enforcementLevel}`)).to.deep.equal([
+            "no-wildcard-grants advisory",
+            "no-unconditioned-wildcard-principals advisory",
+            "valid-actions advisory",
+            "policy-version-required advisory",
+            "policy-size-within-limits advisory",
+        ]);
+    });
+});
