@@ -881,6 +881,14 @@ export function parseStackConfig(
  */
 export function loadStackConfig(now: Date = new Date()): StackConfig {
     const stack = pulumi.getStack();
+    // A Config without a name reads the namespace named after the project in Pulumi.yaml.
+    const projectNamespace = new pulumi.Config().name;
+    if (projectNamespace !== configNamespace) {
+        throw new StackConfigError(`Pulumi.${stack}.yaml`, [
+            `Pulumi.yaml names the project ${projectNamespace}, but this program reads its keys from the ` +
+                `${configNamespace} namespace; name the project ${configNamespace} or change configNamespace in stacks/config.ts`,
+        ]);
+    }
     const result = parseStackConfig(pulumi.runtime.allConfig(), { stack, now });
 
     for (const warning of result.warnings) {

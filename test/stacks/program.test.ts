@@ -459,6 +459,39 @@ describe("team-iam program", () => {
         });
     });
 
+    describe("config changes", () => {
+        it("renames nothing when lists are reordered", async () => {
+            const file = readStackFile("prod");
+            const reversed = {
+                "team-iam:users": [...(file["team-iam:users"] as object[])].reverse(),
+                "team-iam:groups": [...(file["team-iam:groups"] as object[])].reverse(),
+            };
+
+            const reordered = await runProgram({ stack: "prod", config: reversed });
+
+            const urns = (plan: Plan): string[] => plan.resources.map((resource) => resource.urn).sort();
+            expect(urns(reordered)).to.deep.equal(urns(prod));
+        });
+
+        it("warns when the intern's end date has passed", async () => {
+            const users = (readStackFile("prod")["team-iam:users"] as { userName: string }[]).map((user) =>
+                user.userName === "divya-intern" ? { ...user, accessEndDate: "2026-01-31" } : user,
+            );
+
+            const plan = await runProgram({ stack: "prod", config: { "team-iam:users": users } });
+
+            const warnings = plan.diagnostics
+                .filter((diagnostic) => diagnostic.severity === "warning")
+                .map((diagnostic) => diagnostic.message);
+            expect(warnings).to.include(
+                'Pulumi.prod.yaml: team-iam:users[4].accessEndDate is "2026-01-31", which has passed; IAM now denies divya-intern every action, so remove the user from team-iam:users',
+            );
+            expect(
+                documentOf(plan, "aws:iam/userPolicy:UserPolicy", "divya-intern-access-end", "policy"),
+            ).to.have.nested.property("Statement[0].Condition.DateGreaterThan.aws:CurrentTime", "2026-01-31T00:00:00Z");
+        });
+    });
+
     describe("preview", () => {
         it("registers the same resources when ids are unknown", async () => {
             const preview = await runProgram({ stack: "prod", previewUnknowns: true });
