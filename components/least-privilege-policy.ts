@@ -1,8 +1,8 @@
 /**
  * LeastPrivilegePolicy: a customer managed policy whose statements are checked against the IAM action
  * catalog before anything is created. It rejects actions that do not exist, wildcards that grant more than
- * Read and List access, NotAction in an Allow, service-wide resources for actions that can be scoped, and
- * documents over the managed policy size quota. The checks are those of iam/grants.ts, which the policy
+ * Read and List access, NotAction in an Allow, service-wide resources for actions above Read and List that
+ * can be scoped, and documents over the managed policy size quota. The checks are those of iam/grants.ts, which the policy
  * pack runs too, so a policy this component accepts is one the pack passes.
  */
 import * as aws from "@pulumi/aws";
@@ -271,9 +271,16 @@ export function validateLeastPrivilegePolicyArgs(name: string, args: LeastPrivil
     return problems;
 }
 
+/** Returns the resolved resources of a statement that were outputs at construction, in order. */
+function resourcesFromOutputs(statement: PolicyStatementArgs, resolved: readonly string[]): string[] {
+    const given = fieldsOf(statement).resources ?? [];
+    return resolved.filter((_, position) => typeof given[position] !== "string");
+}
+
 /**
- * Checks a policy once its resources are known: the same grant and size rules as at construction, now on
- * the values that outputs resolved to. Throws a ComponentArgumentsError on the first bad document.
+ * Checks a policy once its resources are known: the resources that were outputs at construction get the
+ * ARN and grant checks that string resources got then, and the whole document gets the size check.
+ * Returns the serialised document, or throws a ComponentArgumentsError listing every problem.
  */
 function checkResolvedDocument(
     subject: string,
@@ -284,15 +291,18 @@ function checkResolvedDocument(
     const allowReadOnlyWildcards = args.allowReadOnlyWildcards ?? true;
     args.statements.forEach((statement, index) => {
         const where = describeStatement(analysedStatement(statement, index, []));
-        const unresolved = resolvedResources[index].filter((resource) => !knownResources(statement).includes(resource));
-        for (const resource of unresolved) {
+        const fromOutputs = resourcesFromOutputs(statement, resolvedResources[index]);
+        if (fromOutputs.length === 0) {
+            return;
+        }
+        for (const resource of fromOutputs) {
             if (resource !== "*" && !resourcePattern.test(resource)) {
-                problems.push(`${where} resource ${quote(resource)} is not an ARN once resolved`);
+                problems.push(
+                    `${where} resource ${quote(resource)} is not an ARN; use "arn:partition:service:region:account:resource" or "*"`,
+                );
             }
         }
-        if (unresolved.length > 0) {
-            problems.push(...validateStatementGrants(statement, index, unresolved, allowReadOnlyWildcards));
-        }
+        problems.push(...validateStatementGrants(statement, index, fromOutputs, allowReadOnlyWildcards));
     });
     const document = buildPolicyDocument(args.statements, resolvedResources);
     problems.push(...validateManagedPolicySize(document));
@@ -324,14 +334,16 @@ export class LeastPrivilegePolicy extends pulumi.ComponentResource {
         throwIfProblems(subject, validateLeastPrivilegePolicyArgs(name, args));
         super(`least-privilege-iam:index:${kind}`, name, {}, opts);
 
-        const statements = [...args.statements];
-        const resolvedArgs: LeastPrivilegePolicyArgs = { ...args, statements };
-        const resources = statements.map((statement) => pulumi.all([...(fieldsOf(statement).resources ?? [])]));
+        // A copy of the statement list, so that a caller who changes the array later cannot change the document.
+        const validatedArgs: LeastPrivilegePolicyArgs = { ...args, statements: [...args.statements] };
+        const resources = validatedArgs.statements.map((statement) =>
+            pulumi.all([...(fieldsOf(statement).resources ?? [])]),
+        );
 
         this.componentName = name;
         this.document = pulumi
             .all(resources)
-            .apply((resolved) => checkResolvedDocument(subject, resolvedArgs, resolved as string[][]));
+            .apply((resolved) => checkResolvedDocument(subject, validatedArgs, resolved as string[][]));
         this.policy = new aws.iam.Policy(
             name,
             {

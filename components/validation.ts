@@ -368,11 +368,3 @@ export function validateConditions(where: string, conditions: Record<string, Rec
     }
     return problems;
 }
-
-/** Validates a plain boolean flag, for callers in JavaScript or with values read from config. */
-export function validateBoolean(argument: string, value: unknown): string[] {
-    if (typeof value !== "boolean") {
-        return [`${argument} is ${JSON.stringify(value)}; it must be true or false`];
-    }
-    return [];
-}
