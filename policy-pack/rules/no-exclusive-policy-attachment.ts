@@ -7,7 +7,7 @@ export const noExclusivePolicyAttachment: ResourceRule = {
     name: "no-exclusive-policy-attachment",
     description:
         "Managed policies are attached with RolePolicyAttachment, UserPolicyAttachment or GroupPolicyAttachment, never with the exclusive aws.iam.PolicyAttachment.",
-    reason: "aws.iam.PolicyAttachment manages every attachment of its policy in the account: an update detaches the policy from principals that other stacks or people attached it to.",
+    reason: "The exclusive aws.iam.PolicyAttachment manages every attachment of its policy in the account: an update detaches the policy from principals that other stacks or people attached it to.",
     enforcementLevel: "mandatory",
     severity: "high",
     url: "https://www.pulumi.com/registry/packages/aws/api-docs/iam/policyattachment/",
