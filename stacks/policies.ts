@@ -12,8 +12,8 @@ export function bucketArn(bucket: string): string {
 /**
  * EC2 List-level actions that the console's Instances page and `aws ec2 describe-*` need to show instances with
  * their images, volumes, network and security groups. None of them supports resource-level permissions, so
- * `Resource: "*"` grants no more than an ARN would. `ec2:Describe*` is not used: 17 of the actions it matches
- * can be scoped to resources, so on `"*"` it would be broader than least privilege.
+ * `Resource: "*"` grants no more than an ARN would. `ec2:Describe*` is not used, because some of the actions it
+ * matches, such as ec2:DescribeInstanceAttribute, can be scoped to resources, so on `"*"` it would be broader.
  */
 export const ec2DescribeActions: readonly string[] = [
     "ec2:DescribeAccountAttributes",
