@@ -24,7 +24,7 @@ export interface CrossAccountAuditorRoleArgs {
     readonly description?: string;
     /** External id the caller must pass (2 to 1,224 characters of letters, digits and +=,.@:/_-); default: none required. */
     readonly externalId?: pulumi.Input<string>;
-    /** Longest session, in seconds, 3600 to 43200; default: 43200 (12 hours). */
+    /** Maximum session duration in seconds, 3600 to 43200; default: 43200 (12 hours). */
     readonly maxSessionDuration?: number;
     /** Oldest MFA authentication accepted when assuming the role, in seconds; default: 3600. */
     readonly maxMfaAgeSeconds?: number;
@@ -44,7 +44,7 @@ export const defaultAuditorSessionDurationSeconds = 43200;
 /** Sid of the trust statement, which tools can look for. */
 export const auditorTrustStatementSid = "TrustedAccountWithMfa";
 
-/** The policies an auditor role gets when none are given. */
+/** Returns the policies an auditor role gets when none are given. */
 export function defaultAuditorPolicies(): string[] {
     return [awsManagedPolicyArn("ReadOnlyAccess"), awsManagedPolicyArn("SecurityAudit")];
 }

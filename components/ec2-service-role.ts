@@ -23,7 +23,7 @@ export interface Ec2ServiceRoleArgs {
     readonly description?: string;
     /** Managed policies attached to the role; default: none. */
     readonly policies?: readonly PolicyReference[];
-    /** Longest session, in seconds, 3600 to 43200; default: 3600 (1 hour). */
+    /** Maximum session duration in seconds, 3600 to 43200; default: 3600 (1 hour). */
     readonly maxSessionDuration?: number;
     /** ARN of the managed policy that bounds the role's permissions; default: no boundary. */
     readonly permissionsBoundary?: pulumi.Input<string>;

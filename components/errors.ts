@@ -5,7 +5,7 @@
 
 /** Bad arguments of a component or builder function, with each problem as a sentence. */
 export class ComponentArgumentsError extends Error {
-    /** What rejected the arguments, for example `TeamUser "aarav-dev"` or `accountTrustStatement`. */
+    /** Component or function that rejected the arguments, for example `TeamUser "aarav-dev"` or `accountTrustStatement`. */
     readonly subject: string;
     /** One sentence per problem; each names the argument, the value and what is allowed. */
     readonly problems: readonly string[];

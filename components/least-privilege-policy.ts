@@ -31,7 +31,7 @@ export interface AllowStatementArgs {
     readonly effect?: "Allow";
     /** Actions as `service:Action`, checked against the IAM action catalog; wildcards only for Read and List. */
     readonly actions: readonly string[];
-    /** Resource ARNs, or `*` only for actions without resource-level permissions; outputs are checked when known. */
+    /** Resource ARNs, or `*` for actions without resource-level permissions (and for Read and List actions while allowReadOnlyWildcards is on); outputs are checked when known. */
     readonly resources: readonly pulumi.Input<string>[];
     /** Condition block (operator, then key, then values); default: no condition. */
     readonly conditions?: ConditionBlock;

@@ -1,5 +1,5 @@
 /**
- * What the role components share: validation of the role arguments they have in common and one
+ * Helpers shared by the role components: validation of the role arguments they have in common, and one
  * RolePolicyAttachment per managed policy, keyed by the policy.
  */
 import * as aws from "@pulumi/aws";

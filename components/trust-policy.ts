@@ -50,6 +50,7 @@ function validateSid(sid: string | undefined): string[] {
 export function validateAccountTrustStatementArgs(args: AccountTrustStatementArgs): string[] {
     const problems: string[] = [];
     const accountIds = args.accountIds ?? [];
+
     const principalArns = args.principalArns ?? [];
     if ((args.accountIds !== undefined) === (args.principalArns !== undefined)) {
         problems.push("give either accountIds or principalArns, not both and not neither");
@@ -65,6 +66,7 @@ export function validateAccountTrustStatementArgs(args: AccountTrustStatementArg
             );
         }
     });
+
     if (args.maxMfaAgeSeconds !== undefined) {
         problems.push(...validateMfaAge("maxMfaAgeSeconds", args.maxMfaAgeSeconds));
     }
@@ -157,9 +159,9 @@ function conditionValue(statement: PolicyStatement, operator: string, key: strin
 }
 
 /**
- * Validates the statements of a trust policy: at least one; every Allow that trusts an AWS account or IAM
- * principal requires MFA with a bounded age; no Allow trusts a service with an MFA condition it can never
- * meet; and the document fits the trust policy size quota.
+ * Validates the statements of a trust policy. There must be at least one, and every Allow that trusts an AWS
+ * account or IAM principal must require MFA with a bounded age. No Allow may trust a service with an MFA
+ * condition, which it can never meet, and the document must fit the trust policy size quota.
  */
 export function validateTrustPolicyStatements(statements: readonly PolicyStatement[]): string[] {
     const problems: string[] = [];

@@ -67,7 +67,7 @@ export const minPasswordLength = 6;
 export const maxPasswordLength = 128;
 
 /**
- * Longest session that sts:GetSessionToken issues to an IAM user (36 hours), so the oldest MFA
+ * Maximum session duration that sts:GetSessionToken issues to an IAM user (36 hours), so the oldest MFA
  * authentication a condition on aws:MultiFactorAuthAge can ever meet. Source:
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
  */

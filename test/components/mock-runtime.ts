@@ -77,7 +77,7 @@ export class ResourceRecorder {
         return this.resources;
     }
 
-    /** The custom (non-component) resources, as `type name` strings in registration order. */
+    /** Lists the custom (non-component) resources as `type name` strings, in registration order. */
     childSummary(): string[] {
         return this.resources
             .filter((resource) => !resource.type.startsWith("least-privilege-iam:"))
