@@ -220,30 +220,42 @@ function looksLikePolicyDocument(value: unknown): boolean {
     return isPlainObject(value) && "Statement" in value;
 }
 
+/** Where a wrapper holds a policy document, and the jq filter that extracts it. */
+interface NestedDocument {
+    readonly path: string;
+    readonly jqFilter: string;
+}
+
+function jqPath(keys: readonly string[]): string {
+    const path = keys.map((key) => (/^[A-Za-z_]\w*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`)).join("");
+    // A filter that starts with a bracket would build an array in jq, so the path must start with a dot.
+    return path.startsWith("[") ? `.${path}` : path;
+}
+
 /**
  * Finds a policy document nested in a wrapper such as the output of `aws iam get-role`
- * (`Role.AssumeRolePolicyDocument`) or `aws s3api get-bucket-policy` (`Policy`, a JSON string), and returns
- * its path, so that the error message names what to extract.
+ * (`Role.AssumeRolePolicyDocument`, an object) or `aws s3api get-bucket-policy` (`Policy`, a JSON string),
+ * so that the error message names what to extract. Looks four levels deep at most.
  */
-function findNestedPolicyDocument(value: unknown, path: string[] = [], depth = 0): string | undefined {
-    if (depth > 3 || !isPlainObject(value)) {
+function findNestedPolicyDocument(value: unknown, keys: readonly string[] = []): NestedDocument | undefined {
+    if (keys.length > 3 || !isPlainObject(value)) {
         return undefined;
     }
     for (const [key, child] of Object.entries(value)) {
-        const childPath = [...path, key];
+        const childKeys = [...keys, key];
         if (looksLikePolicyDocument(child)) {
-            return childPath.join(".");
+            return { path: childKeys.join("."), jqFilter: jqPath(childKeys) };
         }
         if (typeof child === "string" && child.includes("Statement")) {
             try {
                 if (looksLikePolicyDocument(JSON.parse(child))) {
-                    return childPath.join(".");
+                    return { path: childKeys.join("."), jqFilter: `${jqPath(childKeys)} | fromjson` };
                 }
             } catch {
                 // A string that mentions Statement but is not JSON is not a document; keep looking.
             }
         }
-        const nested = findNestedPolicyDocument(child, childPath, depth + 1);
+        const nested = findNestedPolicyDocument(child, childKeys);
         if (nested !== undefined) {
             return nested;
         }
@@ -289,7 +301,7 @@ export function readPolicyDocument(file: string): unknown {
         const hint =
             nested === undefined
                 ? `; a policy document looks like {"Version": "2012-10-17", "Statement": [...]}`
-                : `; it contains one at "${nested}", so extract that first, for example with jq '.${nested}'`;
+                : `; it contains one at "${nested.path}", so extract that first, for example with jq '${nested.jqFilter}'`;
         throw new InvalidInputError(`${name}: not a policy document: expected a JSON object with a Statement${hint}`);
     }
 

@@ -135,6 +135,26 @@ describe("readPolicyDocument", () => {
         );
     });
 
+    it("points at a document in a JSON string", async () => {
+        const read = () => readPolicyDocument(`${fixtures}/aws-cli-get-bucket-policy-output.json`);
+
+        expect(read).to.throw(
+            `${fixtures}/aws-cli-get-bucket-policy-output.json: not a policy document: expected a JSON object with ` +
+                `a Statement; it contains one at "Policy", so extract that first, for example with jq '.Policy | fromjson'`,
+        );
+    });
+
+    it("quotes keys that jq cannot read bare", async () => {
+        const file = `${fixtures}/wrapped-under-dashed-key.json`;
+
+        const read = () => readPolicyDocument(file);
+
+        expect(read).to.throw(
+            `${file}: not a policy document: expected a JSON object with a Statement; it contains one at ` +
+                `"stack-outputs.trust-policy", so extract that first, for example with jq '.["stack-outputs"]["trust-policy"]'`,
+        );
+    });
+
     it("lists the structural problems IAM would reject", async () => {
         const read = () => readPolicyDocument(`${fixtures}/invalid-effect.json`);
 

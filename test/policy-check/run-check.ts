@@ -15,7 +15,12 @@ export interface ProcessResult {
 
 function runProcess(command: string, args: readonly string[], input?: string): Promise<ProcessResult> {
     return new Promise((resolve, reject) => {
-        const child = spawn(command, args, { cwd: repositoryRoot, stdio: ["pipe", "pipe", "pipe"] });
+        // Windows runs npm through npm.cmd, which Node starts only in a shell.
+        const child = spawn(command, args, {
+            cwd: repositoryRoot,
+            stdio: ["pipe", "pipe", "pipe"],
+            shell: process.platform === "win32",
+        });
         let stdout = "";
         let stderr = "";
         child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -37,6 +42,5 @@ export function runPolicyCheckProcess(args: readonly string[], input?: string): 
 
 /** Runs the linter through `npm run --silent policy:check`, as a user or CI does. */
 export function runPolicyCheckScript(args: readonly string[]): Promise<ProcessResult> {
-    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    return runProcess(npm, ["run", "--silent", "policy:check", "--", ...args]);
+    return runProcess("npm", ["run", "--silent", "policy:check", "--", ...args]);
 }
