@@ -9,7 +9,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { describeComponent, throwIfProblems } from "./errors";
 import { policyArn, policyKey, PolicyReference, validatePolicyReferences } from "./policy-reference";
 import { RequireMfaPolicy } from "./require-mfa-policy";
-import { quote, validateAccountId, validateName, validatePath } from "./validation";
+import { maxPolicyNameLength } from "../iam/limits";
+import { autonameSuffixLength, quote, validateAccountId, validateName, validatePath } from "./validation";
 
 /** Arguments of a TeamGroup. */
 export interface TeamGroupArgs {
@@ -51,8 +52,26 @@ export function validateTeamGroupArgs(name: string, args: TeamGroupArgs): string
     problems.push(...validatePolicyReferences("policies", args.policies ?? [], ownPolicies));
     if (args.requireMfa !== undefined) {
         problems.push(...validateAccountId("requireMfa.accountId", args.requireMfa.accountId));
+        problems.push(...validateRequireMfaPolicyName(name));
     }
     return problems;
+}
+
+/**
+ * Validates that the MFA policy's autonamed physical name, `<group>-require-mfa` plus the provider's random
+ * suffix, fits the policy name quota, because the policy is created after the group.
+ */
+function validateRequireMfaPolicyName(name: string): string[] {
+    const policyName = requireMfaPolicyName(name);
+    const maxComponentNameLength = maxPolicyNameLength - autonameSuffixLength - (policyName.length - name.length);
+    if (policyName.length + autonameSuffixLength > maxPolicyNameLength) {
+        return [
+            `requireMfa names its policy ${quote(policyName)} plus ${autonameSuffixLength} random characters, ` +
+                `which is over the ${maxPolicyNameLength}-character policy name quota; shorten the component name ` +
+                `to at most ${maxComponentNameLength} characters`,
+        ];
+    }
+    return [];
 }
 
 /** Component name of the RequireMfaPolicy that a group creates, which is also its attachment key. */

@@ -169,4 +169,15 @@ describe("validateTeamGroupArgs", () => {
             'requireMfa.accountId "12345678901" is not an AWS account id; it must be exactly 12 digits',
         ]);
     });
+
+    it("rejects a component name too long for the MFA policy name", () => {
+        const atBound = validateTeamGroupArgs("g".repeat(108), { requireMfa: { accountId: "123456789012" } });
+        const beyondBound = validateTeamGroupArgs("g".repeat(109), { requireMfa: { accountId: "123456789012" } });
+
+        expect(atBound).to.deep.equal([]);
+        expect(beyondBound).to.deep.equal([
+            `requireMfa names its policy "${"g".repeat(80)}"… plus 8 random characters, which is over the ` +
+                "128-character policy name quota; shorten the component name to at most 108 characters",
+        ]);
+    });
 });
