@@ -220,7 +220,7 @@ function looksLikePolicyDocument(value: unknown): boolean {
     return isPlainObject(value) && "Statement" in value;
 }
 
-/** Where a wrapper holds a policy document, and the jq filter that extracts it. */
+/** The location of a policy document inside a wrapper, and the jq filter that extracts it. */
 interface NestedDocument {
     readonly path: string;
     readonly jqFilter: string;
