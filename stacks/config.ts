@@ -814,6 +814,15 @@ export function parseStackConfig(
         }
     }
     report.unknownKeys(configNamespace, ownKeys, topLevelKeys, ":");
+    // The program's own provider takes only the region from config, so any other aws: key would be ignored.
+    for (const fullKey of Object.keys(rawConfig)) {
+        if (fullKey.startsWith("aws:") && fullKey !== "aws:region") {
+            report.problem(
+                `${fullKey} is set, but the program creates its own AWS provider, which reads only aws:region ` +
+                    `from config; remove the key and give credentials through the environment, such as AWS_PROFILE`,
+            );
+        }
+    }
     const key = (name: string): string => `${configNamespace}:${name}`;
 
     const region = readString(

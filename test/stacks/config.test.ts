@@ -172,6 +172,18 @@ describe("parseStackConfig", () => {
             ]);
         });
 
+        it("rejects AWS provider keys that would be ignored", async () => {
+            const rawConfig = prodConfigWith((config) => {
+                config["aws:profile"] = "pixel-prod";
+            });
+
+            const problems = problemsOf(rawConfig);
+
+            expect(problems).to.deep.equal([
+                "Pulumi.prod.yaml: aws:profile is set, but the program creates its own AWS provider, which reads only aws:region from config; remove the key and give credentials through the environment, such as AWS_PROFILE",
+            ]);
+        });
+
         it("rejects a misspelt key inside a user", async () => {
             const rawConfig = prodConfigWith((config) => {
                 const intern = config["team-iam:users"][4];
