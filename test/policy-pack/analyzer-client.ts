@@ -1,7 +1,7 @@
 /**
  * A small Analyzer gRPC client for the pack tests: starts the real pack the way the Pulumi engine does
- * (`node node_modules/@pulumi/pulumi/cmd/run-policy-pack <engine-address> policy-pack`), reads the port it
- * prints, and calls configure, analyze and analyzeStack on 127.0.0.1.
+ * (`node .../@pulumi/pulumi/cmd/run-policy-pack <engine-address> .` in the pack's directory), reads the port
+ * it prints, and calls configure, analyze and analyzeStack on 127.0.0.1.
  */
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
@@ -11,7 +11,7 @@ import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import * as structProto from "google-protobuf/google/protobuf/struct_pb";
 
-const repositoryRoot = path.join(__dirname, "..", "..");
+const packDirectory = path.join(__dirname, "..", "..", "policy-pack");
 const startTimeoutMs = 60000;
 
 /** A diagnostic as the engine receives it. */
@@ -64,11 +64,12 @@ export class PackUnderTest {
 
     /** Starts the pack and waits until it prints its port. */
     static async start(): Promise<PackUnderTest> {
+        // Like pulumi-analyzer-policy, run in the pack's directory so that ts-node reads the pack's tsconfig.json.
         // The engine address is not used by a policy pack, but run-policy-pack requires the argument.
         const child = spawn(
             process.execPath,
-            [path.join("node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack"), "127.0.0.1:0", "policy-pack"],
-            { cwd: repositoryRoot, stdio: ["ignore", "pipe", "pipe"] },
+            [require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDirectory] }), "127.0.0.1:0", "."],
+            { cwd: packDirectory, stdio: ["ignore", "pipe", "pipe"] },
         );
         let stderr = "";
         child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
