@@ -16,7 +16,7 @@ export interface RuleConfig {
     readonly settings: RuleSettings;
 }
 
-/** A validated pack configuration, keyed by rule name; `all` sets the level of every rule. */
+/** A validated pack configuration, keyed by rule name. The key `all` sets the level of every rule. */
 export type PackConfig = Readonly<Record<string, RuleConfig>>;
 
 /** A rule exempted for one resource until a date. */
@@ -62,7 +62,12 @@ function describeValue(value: unknown): string {
 /** Checks a value against the subset of JSON schema the rules declare; returns the problems found. */
 function validateAgainstSchema(value: unknown, schema: PolicyConfigJSONSchema, where: string): string[] {
     const expected = schema.type;
-    const actual = Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+    let actual: string = typeof value;
+    if (Array.isArray(value)) {
+        actual = "array";
+    } else if (value === null) {
+        actual = "null";
+    }
     if (expected === "integer") {
         if (typeof value !== "number" || !Number.isInteger(value)) {
             return [`${where} is ${describeValue(value)}; it must be a whole number`];

@@ -1,5 +1,5 @@
 /**
- * Where policy documents hide in each resource type, what kind each is, and the size quota that applies.
+ * The locations of policy documents in each resource type, the kind of each, and the size quota that applies.
  * AWS managed policies attached by ARN stand in with their stored documents. Customer managed policies
  * attached by ARN are not repeated here: their documents are judged on their own aws.iam.Policy resources.
  */
@@ -17,10 +17,10 @@ import { DocumentKind, ManagedPolicyReference } from "./rule";
 
 /** A document found in a resource's properties. */
 export interface DocumentSource {
-    /** Where the document is, in the resource's terms, such as `assumeRolePolicy` or `inlinePolicies[0].policy`. */
+    /** The document's property path in the resource, such as `assumeRolePolicy` or `inlinePolicies[0].policy`. */
     readonly location: string;
     readonly kind: DocumentKind;
-    /** The document as the resource holds it: a JSON string, an object, or the engine's unknown marker. */
+    /** The document as the resource contains it: a JSON string, an object, or the engine's unknown marker. */
     readonly value: unknown;
     readonly sizeLimit?: { readonly characters: number; readonly description: string };
     readonly managedPolicy?: ManagedPolicyReference;

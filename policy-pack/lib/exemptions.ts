@@ -1,6 +1,6 @@
 /**
- * Exemptions at work: an active exemption removes a rule's findings on one resource, an expired one no
- * longer does and the finding says so. The exemptions each rule was configured with are recorded as the
+ * Exemptions at work: an active exemption removes a rule's findings on one resource. An expired one does
+ * not, and the finding states that it expired. The exemptions each rule was configured with are recorded as the
  * rules run, so that the exemptions-match-resources rule can report those that name no resource.
  */
 import { Exemption, exemptionExpired, exemptionMatches, exemptionsOf } from "./config";

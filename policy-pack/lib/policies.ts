@@ -1,7 +1,7 @@
 /**
- * Turns the pack's rules into CrossGuard policies: each reads the resource's raw properties (so that an
- * unknown value is reported, not thrown), applies the rule's exemptions, and reports every finding with
- * its own message and, where the finding cannot block, the advisory level.
+ * Turns the pack's rules into CrossGuard policies. Each reads the resource's raw properties, so that an
+ * unknown value is reported rather than thrown, and applies the rule's exemptions. Each finding is reported
+ * with its own message, and with the advisory level where it must not block.
  */
 import {
     ReportViolation,
@@ -74,8 +74,8 @@ export function checkResourceDocuments(
 function report(findings: readonly RuleFinding[], reportViolation: ReportViolation, urn?: string): void {
     for (const finding of findings) {
         // NOTE: @pulumi/policy 1.21 declares reportViolation(message, urn) only, but its implementation also
-        // takes an object with message, urn and enforcementLevel; the object form keeps the rule's
-        // description out of every message and lets one finding of a mandatory rule be advisory.
+        // takes an object with message, urn and enforcementLevel. The object form keeps the rule's description
+        // out of every message, and it lets one finding of a mandatory rule be advisory.
         const violation: Record<string, string> = { message: finding.message };
         if (finding.enforcementLevel !== undefined) {
             violation.enforcementLevel = finding.enforcementLevel;

@@ -20,7 +20,7 @@ export interface RuleMetadata {
     readonly name: string;
     /** The compliant condition, in one sentence. */
     readonly description: string;
-    /** Why the rule exists, written once here rather than in every finding. */
+    /** The reason the rule exists, written once here rather than in every finding. */
     readonly reason: string;
     readonly enforcementLevel: "mandatory" | "advisory";
     readonly severity: Severity;
@@ -37,7 +37,7 @@ export interface RuleFinding {
     readonly enforcementLevel?: "advisory";
 }
 
-/** An AWS managed policy whose stored document stands in for an attached ARN. */
+/** An AWS managed policy whose stored document is judged in place of an attached ARN. */
 export interface ManagedPolicyReference {
     readonly name: string;
     readonly arn: string;
@@ -71,7 +71,7 @@ export interface DocumentRule extends RuleMetadata {
     checkDocument(document: DocumentUnderReview, settings: RuleSettings): RuleFinding[];
 }
 
-/** A resource as a resource rule sees it: plain properties, unknown values left as the engine's sentinels. */
+/** A resource as a rule receives it: plain properties, with unknown values left as the engine's sentinels. */
 export interface ResourceUnderReview {
     readonly type: string;
     readonly name: string;

@@ -21,7 +21,7 @@ const unknownSentinels: ReadonlySet<unknown> = new Set(
     ].map((name) => proxyExports[name]),
 );
 
-/** The property that @pulumi/policy's proxy answers with the object it wraps. */
+/** The property for which @pulumi/policy's proxy returns the object it wraps. */
 const proxyTargetKey = String(proxyExports.getSpecialProxyTarget ?? "__getSpecialProxyTarget");
 
 /** Returns true when the value is the engine's marker for a value not known until the update runs. */

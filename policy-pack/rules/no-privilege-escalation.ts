@@ -10,7 +10,7 @@ import { managedPolicyLabel, sentence, statementLabel, summarizeManagedPolicy } 
 import { statementAllowsAction } from "../lib/principals";
 import { DocumentRule, RuleFinding } from "../lib/rule";
 
-/** Actions that change what a principal may do, so that whoever holds them can grant themselves anything. */
+/** Actions that change what a principal may do, so a principal allowed them can grant itself anything. */
 const permissionActions = [
     "iam:CreatePolicyVersion",
     "iam:SetDefaultPolicyVersion",

@@ -24,7 +24,7 @@ export const sessionDurationWithinLimits: ResourceRule = {
             minimum: minSessionDurationSeconds,
             maximum: maxSessionDurationSeconds,
             default: defaultMaxHumanSessionSeconds,
-            description: `Longest maxSessionDuration, in seconds, for a role that people assume. Default: ${defaultMaxHumanSessionSeconds}.`,
+            description: `Maximum maxSessionDuration, in seconds, for a role that people assume. Default: ${defaultMaxHumanSessionSeconds}.`,
         },
         machineRoles: {
             type: "array",
