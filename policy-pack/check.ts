@@ -45,8 +45,9 @@ Options:
                  sts:AssumeRole* action makes a trust policy, any other Principal
                  makes a resource policy, and no Principal makes an identity policy.
   --config FILE  Read enforcement levels and rule settings from a policy pack config
-                 file, such as policy-pack/config/prod.json. Default: every rule at
-                 its default enforcement level.
+                 file, such as policy-pack/config/prod.json. Its exemptions name
+                 stack resources, so they do not apply to files. Default: every rule
+                 at its default enforcement level.
   --json         Print only one JSON array of findings, each with file, rule,
                  enforcementLevel and message.
   -h, --help     Print this help and exit.
