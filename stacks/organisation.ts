@@ -82,9 +82,9 @@ function buildGroupPolicies(
 }
 
 /**
- * Creates every resource of the stack. All AWS resources go through one provider that is pinned to the
- * configured account and region, so that prod's config cannot be applied with dev's credentials or the
- * reverse, and that tags every taggable resource with `tags`.
+ * Creates every resource of the stack through one provider. The provider is pinned to the configured account,
+ * so it refuses credentials of another account, such as dev's with prod's config. It also tags every taggable
+ * resource with `tags`.
  */
 export function buildOrganisation(config: StackConfig): Organisation {
     const provider = new aws.Provider("aws", {
