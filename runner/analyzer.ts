@@ -16,7 +16,7 @@ import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { RecordedResource } from "./monitor";
 import { EnforcementLevel, PolicyFinding } from "./plan";
 import { PolicyConfig, PolicyDescription, loadPolicyConfigFile, reconcilePolicyConfig } from "./policy-config";
-import { WireValue } from "./values";
+import { WireValue, isObject, resourceReferenceSignature, signatureKey, unknownValue } from "./values";
 
 /** How long a pack may take to print its port; ts-node type-checks the pack first, as it does under the CLI. */
 const startTimeoutMilliseconds = 120_000;
@@ -224,7 +224,7 @@ export class PolicyPackClient {
         request.setType(resource.type);
         request.setName(resource.name);
         request.setUrn(resource.urn);
-        request.setProperties(structProto.Struct.fromJavaScript(resource.properties));
+        request.setProperties(toStruct(resource.properties));
         request.setOptions(toResourceOptions(resource));
         if (resource.provider !== undefined) {
             request.setProvider(toProviderResource(resource.provider));
@@ -242,7 +242,7 @@ export class PolicyPackClient {
                 message.setType(resource.type);
                 message.setName(resource.name);
                 message.setUrn(resource.urn);
-                message.setProperties(structProto.Struct.fromJavaScript(resource.properties));
+                message.setProperties(toStruct(resource.properties));
                 message.setOptions(toResourceOptions(resource));
                 if (resource.provider !== undefined) {
                     message.setProvider(toProviderResource(resource.provider));
@@ -465,6 +465,34 @@ export function toAnalyzedResources(
     return { perResource, stack: [...providers.values(), ...stackResources] };
 }
 
+/**
+ * The engine marshals analyzer properties without resource references (its `KeepResources` option is off): a
+ * reference becomes the resource's id, unknown when the id is, or the URN for a component.
+ */
+export function downgradeResourceReferences(value: WireValue): WireValue {
+    if (Array.isArray(value)) {
+        return value.map(downgradeResourceReferences);
+    }
+    if (isObject(value)) {
+        if (value[signatureKey] === resourceReferenceSignature) {
+            if ("id" in value) {
+                return value["id"] === "" ? unknownValue : (value["id"] as WireValue);
+            }
+            return value["urn"] as WireValue;
+        }
+        const result: Record<string, WireValue> = {};
+        for (const [key, element] of Object.entries(value)) {
+            result[key] = downgradeResourceReferences(element as WireValue);
+        }
+        return result;
+    }
+    return value;
+}
+
+function toStruct(properties: Record<string, WireValue>): structProto.Struct {
+    return structProto.Struct.fromJavaScript(downgradeResourceReferences(properties) as Record<string, never>);
+}
+
 function toResourceOptions(resource: AnalyzedResource): analyzerProto.AnalyzerResourceOptions {
     const options = new analyzerProto.AnalyzerResourceOptions();
     options.setProtect(resource.options.protect);
@@ -487,7 +515,7 @@ function toProviderResource(provider: AnalyzedProvider): analyzerProto.AnalyzerP
     message.setUrn(provider.urn);
     message.setType(provider.type);
     message.setName(provider.name);
-    message.setProperties(structProto.Struct.fromJavaScript(provider.properties));
+    message.setProperties(toStruct(provider.properties));
     return message;
 }
 
