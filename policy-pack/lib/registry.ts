@@ -4,6 +4,7 @@ import { noDuplicateAttachments } from "../rules/no-duplicate-attachments";
 import { noExclusivePolicyAttachment } from "../rules/no-exclusive-policy-attachment";
 import { noPoliciesAttachedToUsers } from "../rules/no-policies-attached-to-users";
 import { noPrivilegeEscalation } from "../rules/no-privilege-escalation";
+import { noPrivilegeEscalationAcrossPolicies } from "../rules/no-privilege-escalation-across-policies";
 import { noUnconditionedWildcardPrincipals } from "../rules/no-unconditioned-wildcard-principals";
 import { noUserAccessKeys } from "../rules/no-user-access-keys";
 import { noWildcardGrants } from "../rules/no-wildcard-grants";
@@ -31,6 +32,10 @@ export const resourceRules: readonly ResourceRule[] = [
     noUserAccessKeys,
 ];
 
-export const stackRules: readonly StackRule[] = [noDuplicateAttachments, exemptionsMatchResources];
+export const stackRules: readonly StackRule[] = [
+    noDuplicateAttachments,
+    noPrivilegeEscalationAcrossPolicies,
+    exemptionsMatchResources,
+];
 
 export const allRules: readonly RuleMetadata[] = [...documentRules, ...resourceRules, ...stackRules];

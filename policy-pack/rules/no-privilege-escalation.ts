@@ -110,20 +110,26 @@ function findStatementProblems(statement: Statement): string[] {
     return problems;
 }
 
+/** Returns true when the statement allows iam:PassRole on a resource with a wildcard. */
+export function allowsPassRoleOnPattern(statement: Statement): boolean {
+    return (
+        statementAllowsAction(statement, "iam:PassRole") &&
+        resourcesOf(statement).some((resource) => /[*?]/.test(resource))
+    );
+}
+
+/** Returns the compute-launching actions that the statements allow, each once. */
+export function findComputeLaunchActions(statements: readonly Statement[]): string[] {
+    return [...new Set(statements.flatMap((statement) => allowed(statement, computeLaunchActions)))];
+}
+
 /** Finds iam:PassRole on a role pattern and a compute-launching action anywhere in the same document. */
 function findPassRoleCombination(statements: readonly Statement[]): string | undefined {
-    const passRole = statements.filter(
-        (statement) =>
-            statementAllowsAction(statement, "iam:PassRole") &&
-            resourcesOf(statement).some((resource) => /[*?]/.test(resource)),
-    );
-    const launches = statements.flatMap((statement) =>
-        allowed(statement, computeLaunchActions).map((action) => ({ statement, action })),
-    );
-    if (passRole.length === 0 || launches.length === 0) {
+    const passRole = statements.filter(allowsPassRoleOnPattern);
+    const actions = findComputeLaunchActions(statements);
+    if (passRole.length === 0 || actions.length === 0) {
         return undefined;
     }
-    const actions = [...new Set(launches.map((launch) => launch.action))];
     return sentence(
         `${passRole.map(statementLabel).join(", ")} ${passRole.length === 1 ? "allows" : "allow"} iam:PassRole on a role pattern and the document also allows ${actions.join(", ")}, ` +
             `so the principal can start compute that runs with any matching role's permissions. Name the exact roles in iam:PassRole`,

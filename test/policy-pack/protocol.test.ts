@@ -32,6 +32,7 @@ describe("least-privilege-iam pack over the Analyzer protocol", () => {
             "no-policies-attached-to-users",
             "no-user-access-keys",
             "no-duplicate-attachments",
+            "no-privilege-escalation-across-policies",
             "exemptions-match-resources",
         ]);
     });

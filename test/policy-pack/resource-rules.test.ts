@@ -7,6 +7,7 @@ import { ResourceUnderReview } from "../../policy-pack/lib/rule";
 import { noDuplicateAttachments } from "../../policy-pack/rules/no-duplicate-attachments";
 import { noExclusivePolicyAttachment } from "../../policy-pack/rules/no-exclusive-policy-attachment";
 import { noPoliciesAttachedToUsers } from "../../policy-pack/rules/no-policies-attached-to-users";
+import { noPrivilegeEscalationAcrossPolicies } from "../../policy-pack/rules/no-privilege-escalation-across-policies";
 import { noUnconditionedWildcardPrincipals } from "../../policy-pack/rules/no-unconditioned-wildcard-principals";
 import { noUserAccessKeys } from "../../policy-pack/rules/no-user-access-keys";
 import { noWildcardGrants } from "../../policy-pack/rules/no-wildcard-grants";
@@ -269,5 +270,78 @@ describe("unknown values", () => {
             "policy-version-required advisory",
             "policy-size-within-limits advisory",
         ]);
+    });
+});
+
+describe("no-privilege-escalation-across-policies", () => {
+    const passRolePolicy = resource("aws:iam/policy:Policy", "pass-app-roles", {
+        name: "pass-app-roles",
+        policy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/app-*" }],
+        }),
+    });
+    const launchPolicy = {
+        Version: "2012-10-17",
+        Statement: [
+            { Effect: "Allow", Action: "ec2:RunInstances", Resource: "arn:aws:ec2:eu-west-1:111122223333:instance/*" },
+        ],
+    };
+
+    it("reports a user who receives the pair through a group", async () => {
+        const user = resource("aws:iam/user:User", "ana", { name: "ana" });
+        const group = resource("aws:iam/group:Group", "Developers", { name: "Developers" });
+        const membership = resource("aws:iam/groupMembership:GroupMembership", "Developers-membership", {
+            group: "Developers",
+            users: ["ana"],
+        });
+        const attachment = resource(
+            "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+            "Developers-pass-app-roles",
+            {
+                group: "Developers",
+                policyArn: "arn:aws:iam::111122223333:policy/pass-app-roles",
+            },
+        );
+        const inline = resource("aws:iam/userPolicy:UserPolicy", "ana-launch", { user: "ana", policy: launchPolicy });
+
+        const findings = noPrivilegeEscalationAcrossPolicies.checkStack(
+            [user, group, membership, passRolePolicy, attachment, inline],
+            {},
+        );
+
+        expect(findings).to.deep.equal([
+            {
+                urn: user.urn,
+                message:
+                    'The user ana (with groups Developers) receives iam:PassRole on a role pattern from "Developers-pass-app-roles" and ec2:RunInstances from "ana-launch", so it can start compute that runs with any matching role\'s permissions. Name the exact roles in iam:PassRole.',
+            },
+        ]);
+    });
+
+    it("leaves a pair within one document to no-privilege-escalation", async () => {
+        const role = resource("aws:iam/role:Role", "builder", {
+            name: "builder",
+            inlinePolicies: [
+                {
+                    name: "both",
+                    policy: JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Action: "iam:PassRole",
+                                Resource: "arn:aws:iam::111122223333:role/app-*",
+                            },
+                            ...launchPolicy.Statement,
+                        ],
+                    }),
+                },
+            ],
+        });
+
+        const findings = noPrivilegeEscalationAcrossPolicies.checkStack([role], {});
+
+        expect(findings).to.deep.equal([]);
     });
 });
