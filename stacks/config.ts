@@ -134,8 +134,11 @@ export interface ConfigParseOptions {
     readonly now: Date;
 }
 
-/** The stack's configuration is invalid. The message lists every problem, one a line. */
-export class StackConfigError extends Error {
+/**
+ * The stack's configuration is invalid. The message lists every problem, one a line. It is a RunError, so the
+ * Pulumi CLI prints the message without a stack trace.
+ */
+export class StackConfigError extends pulumi.RunError {
     constructor(
         readonly file: string,
         readonly problems: readonly string[],

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 
 import { parseStackConfig, StackConfig, StackConfigError } from "../../stacks/config";
@@ -522,5 +523,6 @@ describe("StackConfigError", () => {
             "Pulumi.dev.yaml has 2 configuration problems:\n- Pulumi.dev.yaml: first problem\n- Pulumi.dev.yaml: second problem",
         );
         expect(error.problems).to.deep.equal(problems);
+        expect(pulumi.RunError.isInstance(error)).to.equal(true);
     });
 });
