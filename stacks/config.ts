@@ -630,6 +630,15 @@ export function parseStackConfig(
         key("deployRole"),
         parseStructured(report, key("deployRole"), ownKeys.deployRole),
     );
+    if (
+        auditor !== undefined &&
+        deployRole !== undefined &&
+        findDuplicateNames([auditor.roleName, deployRole.roleName]).length > 0
+    ) {
+        report.invalid(`${key("deployRole")}.roleName`, deployRole.roleName, {
+            rule: `it must differ from ${key("auditor")}.roleName, because IAM role names are unique in an account regardless of case`,
+        });
+    }
 
     if (
         report.problems.length > 0 ||

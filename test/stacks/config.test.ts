@@ -334,6 +334,18 @@ describe("parseStackConfig", () => {
             ]);
         });
 
+        it("rejects two roles with one name", async () => {
+            const rawConfig = prodConfigWith((config) => {
+                config["team-iam:deployRole"].roleName = "externalauditor";
+            });
+
+            const problems = problemsOf(rawConfig);
+
+            expect(problems).to.deep.equal([
+                'Pulumi.prod.yaml: team-iam:deployRole.roleName is "externalauditor"; it must differ from team-iam:auditor.roleName, because IAM role names are unique in an account regardless of case',
+            ]);
+        });
+
         it("rejects an external id with a space", async () => {
             const rawConfig = prodConfigWith((config) => {
                 config["team-iam:auditor"].externalId = "audit 2027";
