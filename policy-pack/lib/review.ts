@@ -75,6 +75,8 @@ export function prepareDocument(value: unknown, kind: DocumentKind, options: Pre
         const statements = Array.isArray(root.Statement) ? root.Statement : [root.Statement];
         statements.forEach((statement, index) => {
             if (isUnknown(statement)) {
+                // NOTE: the statement is dropped below, so later statements without a Sid are numbered one lower
+                // in findings than in the document until the value is known.
                 unknownElements.set(index, ["the whole statement"]);
                 return;
             }
