@@ -24,6 +24,8 @@ export interface DocumentSource {
     readonly value: unknown;
     readonly sizeLimit?: { readonly characters: number; readonly description: string };
     readonly managedPolicy?: ManagedPolicyReference;
+    /** Set for a policy of one resource, such as a KMS key policy, where `Resource: "*"` means that resource. */
+    readonly resourceWildcardMeansOwner?: boolean;
 }
 
 /** An AWS managed policy attached by ARN that the stored set does not contain, so cannot be judged. */
@@ -65,6 +67,16 @@ const resourcePolicyTypes: Readonly<Record<string, { characters: number; descrip
     },
     "aws:kms/key:Key": { characters: maxKeyPolicyBytes, description: "a KMS key policy" },
 };
+
+/**
+ * Resource policies that belong to one resource, where `"Resource": "*"` names that resource only.
+ * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
+ */
+const ownerScopedPolicyTypes: readonly string[] = [
+    "aws:kms/key:Key",
+    "aws:secretsmanager/secretPolicy:SecretPolicy",
+    "aws:ecr/repositoryPolicy:RepositoryPolicy",
+];
 
 /** Resource types whose `policyArn` attaches a managed policy. */
 const attachmentTypes: readonly string[] = [
@@ -112,6 +124,7 @@ export function findDocuments(type: string, props: Readonly<Record<string, unkno
             kind: "resource",
             value: props.policy,
             sizeLimit: resourcePolicyTypes[type],
+            resourceWildcardMeansOwner: ownerScopedPolicyTypes.includes(type),
         });
     }
 

@@ -48,6 +48,7 @@ export function checkResourceDocuments(
             sizeLimit: source.sizeLimit,
             managedPolicy: source.managedPolicy,
             ownerName: resource.name,
+            resourceWildcardMeansOwner: source.resourceWildcardMeansOwner,
         });
         if (!prepared.known) {
             findings.push({

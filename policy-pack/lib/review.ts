@@ -45,6 +45,7 @@ export interface PrepareOptions {
     readonly sizeLimit?: { readonly characters: number; readonly description: string };
     readonly managedPolicy?: ManagedPolicyReference;
     readonly ownerName?: string;
+    readonly resourceWildcardMeansOwner?: boolean;
 }
 
 /**
@@ -102,6 +103,7 @@ export function prepareDocument(value: unknown, kind: DocumentKind, options: Pre
             sizeLimit: options.sizeLimit,
             managedPolicy: options.managedPolicy,
             ownerName: options.ownerName,
+            resourceWildcardMeansOwner: options.resourceWildcardMeansOwner,
         },
     };
 }

@@ -57,6 +57,8 @@ export interface DocumentUnderReview {
     readonly managedPolicy?: ManagedPolicyReference;
     /** The name of the role or resource the document belongs to, for allow lists; absent for a bare document. */
     readonly ownerName?: string;
+    /** Set for a policy of one resource, such as a KMS key policy, where `Resource: "*"` means that resource. */
+    readonly resourceWildcardMeansOwner?: boolean;
 }
 
 /** Settings of one rule as read from the pack's configuration, without the enforcement level. */

@@ -39,6 +39,9 @@ export const noWildcardGrants: DocumentRule = {
         const problems: string[] = [];
         for (const statement of document.parsed.statements) {
             for (const problem of findWildcardGrants(statement, options)) {
+                if (problem.kind === "unscoped-resource" && document.resourceWildcardMeansOwner === true) {
+                    continue;
+                }
                 problems.push(sentence(`${statementLabel(statement)}: ${problem.message}`));
             }
         }

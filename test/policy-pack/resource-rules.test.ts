@@ -345,3 +345,29 @@ describe("no-privilege-escalation-across-policies", () => {
         expect(findings).to.deep.equal([]);
     });
 });
+
+describe("resource policies of one resource", () => {
+    it("read Resource * as the resource itself", async () => {
+        const statement = {
+            Sid: "Decrypt",
+            Effect: "Allow",
+            Principal: { AWS: "arn:aws:iam::111122223333:role/app" },
+            Action: "kms:Decrypt",
+            Resource: "*",
+        };
+        const key = resource("aws:kms/key:Key", "app", {
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }),
+        });
+        const bucketPolicy = resource("aws:s3/bucketPolicy:BucketPolicy", "assets", {
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ ...statement, Action: "s3:PutObject" }] }),
+        });
+
+        const keyFindings = checkResourceDocuments(noWildcardGrants, key, {});
+        const bucketFindings = checkResourceDocuments(noWildcardGrants, bucketPolicy, {});
+
+        expect(keyFindings).to.deep.equal([]);
+        expect(bucketFindings.map((finding) => finding.message)).to.deep.equal([
+            'BucketPolicy "assets" policy: Statement "Decrypt": Resource "*" applies an action that support resource-level permissions to every resource, such as s3:PutObject (accesspointobject, object); name the resources\' ARNs.',
+        ]);
+    });
+});
