@@ -1,6 +1,8 @@
 /**
  * Users receive permissions through groups, not policies of their own.
  */
+import { isAllow } from "../../iam/document";
+import { prepareDocument } from "../lib/review";
 import { ResourceRule, RuleFinding } from "../lib/rule";
 
 const userPolicyTypes: Readonly<Record<string, string>> = {
@@ -18,6 +20,13 @@ export const noPoliciesAttachedToUsers: ResourceRule = {
 
     checkResource(resource): RuleFinding[] {
         const kind = userPolicyTypes[resource.type];
+        if (resource.type === "aws:iam/userPolicy:UserPolicy") {
+            // An inline policy of Deny statements only, such as an access end date, grants the user nothing.
+            const prepared = prepareDocument(resource.props.policy, "identity");
+            if (prepared.known && prepared.review.parsed.statements.every((statement) => !isAllow(statement))) {
+                return [];
+            }
+        }
         if (kind !== undefined) {
             return [
                 {

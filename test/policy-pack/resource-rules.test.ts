@@ -139,6 +139,27 @@ describe("attachment and access key rules", () => {
         ]);
     });
 
+    it("accepts a user's deny-only inline policy", async () => {
+        const accessEnd = resource("aws:iam/userPolicy:UserPolicy", "divya-intern-access-end", {
+            user: "divya-intern",
+            policy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Effect: "Deny",
+                        Action: "*",
+                        Resource: "*",
+                        Condition: { DateGreaterThan: { "aws:CurrentTime": "2027-03-31T23:59:59Z" } },
+                    },
+                ],
+            }),
+        });
+
+        const findings = noPoliciesAttachedToUsers.checkResource(accessEnd, {});
+
+        expect(findings).to.deep.equal([]);
+    });
+
     it("rejects access keys", async () => {
         const key = resource("aws:iam/accessKey:AccessKey", "ci-key", { user: "ci" });
 
