@@ -99,14 +99,16 @@ function isNarrowingValue(value: string, form: "id" | "arn"): boolean {
 
 /**
  * Returns the first condition that limits a wildcard principal to known accounts, organizations, ARNs or
- * endpoints: a positive operator (not `Not…`, not `…IfExists`, not `Null`) on a key such as
+ * endpoints: a positive operator (not `Not…`, `…IfExists`, `ForAllValues:…` or `Null`) on a key such as
  * aws:PrincipalOrgID or aws:SourceArn, with values that are not wildcards themselves.
  */
 export function findNarrowingCondition(statement: Statement): Condition | undefined {
     return statement.conditions.find((condition) => {
         const form = narrowingKeys.get(condition.key);
         const operator = condition.operator.toLowerCase();
-        if (form === undefined || operator.includes("not") || operator.endsWith("ifexists") || operator === "null") {
+        // ForAllValues passes when the request has no value for the key, as IfExists does.
+        const passesWithoutKey = operator.endsWith("ifexists") || operator.startsWith("forallvalues:");
+        if (form === undefined || operator.includes("not") || passesWithoutKey || operator === "null") {
             return false;
         }
         return condition.values.length > 0 && condition.values.every((value) => isNarrowingValue(value, form));

@@ -456,6 +456,14 @@ describe("no-unconditioned-wildcard-principals", () => {
                     Resource: "arn:aws:s3:::assets/*",
                     Condition: { StringEqualsIfExists: { "aws:SourceVpce": "vpce-1a2b3c4d" } },
                 },
+                {
+                    Sid: "ForAllValues",
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: "s3:GetObject",
+                    Resource: "arn:aws:s3:::assets/*",
+                    Condition: { "ForAllValues:StringEquals": { "aws:PrincipalOrgPaths": ["o-a1b2c3d4e5/r-ab12/"] } },
+                },
             ],
         };
 
@@ -465,6 +473,7 @@ describe("no-unconditioned-wildcard-principals", () => {
             `Statement "Wildcard" allows "Principal": "*" without a condition that limits the caller.${fix}`,
             `Statement "Negated" allows "Principal": "*" without a condition that limits the caller.${fix}`,
             `Statement "IfExists" allows "Principal": "*" without a condition that limits the caller.${fix}`,
+            `Statement "ForAllValues" allows "Principal": "*" without a condition that limits the caller.${fix}`,
         ]);
     });
 
