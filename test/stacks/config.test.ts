@@ -1,8 +1,12 @@
+import * as fs from "fs";
+import * as path from "path";
+
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
+import { parse } from "yaml";
 
 import { parseStackConfig, StackConfig, StackConfigError } from "../../stacks/config";
-import { readStackFile, toRawConfig } from "./stack-file";
+import { readStackFile, repositoryRoot, toRawConfig } from "./stack-file";
 
 const now = new Date("2026-12-04T12:00:00Z");
 
@@ -115,6 +119,17 @@ describe("parseStackConfig", () => {
             });
             expect(result.config?.auditor.externalId).to.equal("pixel-and-spoon-dev-audit-2027");
             expect(result.config?.deployRole.bucket).to.equal("pixel-and-spoon-deploy-dev");
+        });
+
+        it("accepts the example in stacks/README.md", async () => {
+            const readme = fs.readFileSync(path.join(repositoryRoot, "stacks", "README.md"), "utf8");
+            const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+            const rawConfig = toRawConfig((parse(example) as { config: Record<string, unknown> }).config);
+
+            const result = parseStackConfig(rawConfig, { stack: "prod", now });
+
+            expect(result.problems).to.deep.equal([]);
+            expect(result.config?.users.map((user) => user.userName)).to.deep.equal(["aarav-dev", "divya-intern"]);
         });
 
         it("keeps the same keys in dev and prod", async () => {
