@@ -40,8 +40,8 @@ export interface ResourceDocuments {
     readonly unjudgeable: UnjudgeableAttachment[];
 }
 
-// NOTE: IAM applies these quotas to the sum of a principal's inline policies; the pack checks each document
-// against the whole quota, so several documents that are together too large are not reported.
+// IAM applies these quotas to the sum of a principal's inline policies: each document is checked against the
+// whole quota here, and the sum by the inline-policies-within-limits rule.
 const inlinePolicyLimits: Readonly<Record<string, { characters: number; description: string }>> = {
     "aws:iam/rolePolicy:RolePolicy": {
         characters: maxRoleInlinePolicyCharacters,

@@ -1,5 +1,6 @@
 /** Every rule of the pack, by the way it judges. */
 import { exemptionsMatchResources } from "../rules/exemptions-match-resources";
+import { inlinePoliciesWithinLimits } from "../rules/inline-policies-within-limits";
 import { noDuplicateAttachments } from "../rules/no-duplicate-attachments";
 import { noExclusivePolicyAttachment } from "../rules/no-exclusive-policy-attachment";
 import { noPoliciesAttachedToUsers } from "../rules/no-policies-attached-to-users";
@@ -35,6 +36,7 @@ export const resourceRules: readonly ResourceRule[] = [
 export const stackRules: readonly StackRule[] = [
     noDuplicateAttachments,
     noPrivilegeEscalationAcrossPolicies,
+    inlinePoliciesWithinLimits,
     exemptionsMatchResources,
 ];
 

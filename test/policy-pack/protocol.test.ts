@@ -33,6 +33,7 @@ describe("least-privilege-iam pack over the Analyzer protocol", () => {
             "no-user-access-keys",
             "no-duplicate-attachments",
             "no-privilege-escalation-across-policies",
+            "inline-policies-within-limits",
             "exemptions-match-resources",
         ]);
     });

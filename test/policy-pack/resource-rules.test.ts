@@ -4,6 +4,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { checkPolicyDocument } from "../../policy-pack/lib/check-document";
 import { checkResourceDocuments } from "../../policy-pack/lib/policies";
 import { ResourceUnderReview } from "../../policy-pack/lib/rule";
+import { inlinePoliciesWithinLimits } from "../../policy-pack/rules/inline-policies-within-limits";
 import { noDuplicateAttachments } from "../../policy-pack/rules/no-duplicate-attachments";
 import { noExclusivePolicyAttachment } from "../../policy-pack/rules/no-exclusive-policy-attachment";
 import { noPoliciesAttachedToUsers } from "../../policy-pack/rules/no-policies-attached-to-users";
@@ -390,5 +391,45 @@ describe("resource policies of one resource", () => {
         expect(bucketFindings.map((finding) => finding.message)).to.deep.equal([
             'BucketPolicy "assets" policy: Statement "Decrypt": Resource "*" applies an action that support resource-level permissions to every resource, such as s3:PutObject (accesspointobject, object); name the resources\' ARNs.',
         ]);
+    });
+});
+
+describe("inline-policies-within-limits", () => {
+    function inlinePolicy(name: string, resourceCount: number): ResourceUnderReview {
+        const resources = Array.from({ length: resourceCount }, (_, index) => `arn:aws:s3:::assets-${index}/*`);
+        return resource("aws:iam/userPolicy:UserPolicy", name, {
+            user: "ana",
+            policy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: resources }],
+            }),
+        });
+    }
+
+    it("reports a user whose inline policies together exceed 2048 characters", async () => {
+        const first = inlinePolicy("ana-assets", 40);
+        const second = inlinePolicy("ana-more-assets", 40);
+        const total = [first, second]
+            .map((policy) => (policy.props.policy as string).replace(/\s/g, "").length)
+            .reduce((sum, size) => sum + size, 0);
+
+        const findings = inlinePoliciesWithinLimits.checkStack([first, second], {});
+
+        expect(total).to.be.greaterThan(2048);
+        expect(findings).to.deep.equal([
+            {
+                urn: first.urn,
+                message: `The inline policies of user ana total ${total} characters without whitespace, over IAM's quota of 2048 for one user; they come from "ana-assets", "ana-more-assets". Move some statements into customer managed policies and attach them.`,
+            },
+        ]);
+    });
+
+    it("accepts inline policies that fit together", async () => {
+        const findings = inlinePoliciesWithinLimits.checkStack(
+            [inlinePolicy("ana-assets", 5), inlinePolicy("ana-more", 5)],
+            {},
+        );
+
+        expect(findings).to.deep.equal([]);
     });
 });
