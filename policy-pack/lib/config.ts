@@ -87,7 +87,7 @@ function validateAgainstSchema(value: unknown, schema: PolicyConfigJSONSchema, w
     }
     if (typeof value === "string") {
         if (schema.minLength !== undefined && value.length < schema.minLength) {
-            problems.push(`${where} is empty; it must not be`);
+            problems.push(`${where} is empty; it must be a non-empty string`);
         }
         if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) {
             problems.push(`${where} is ${describeValue(value)}; it must match ${schema.pattern}`);

@@ -76,7 +76,7 @@ describe("pack configuration", () => {
                 `- "no-such-rule" is not a rule of this pack; rules are ${allRules.map((rule) => rule.name).join(", ")}\n` +
                 '- valid-actions is "strict"; it must be one of mandatory, advisory, disabled\n' +
                 '- no-wildcard-grants.allowReadOnlyWildcards is "yes"; it must be of type boolean\n' +
-                "- no-wildcard-grants.exemptions[0].reason is empty; it must not be\n" +
+                "- no-wildcard-grants.exemptions[0].reason is empty; it must be a non-empty string\n" +
                 '- no-user-access-keys.exemptions[0] has no "expires"',
         );
     });
