@@ -24,14 +24,22 @@ import {
     RuleSettings,
     StackRule,
 } from "./rule";
-import { unwrapProperties } from "./unknowns";
+import { isUnknown, unwrapProperties } from "./unknowns";
 
 /** Names a resource at the start of a finding, such as `Role "deployer"`. */
 function resourceLabel(resource: ResourceUnderReview): string {
     return `${resource.type.split(":").pop()} "${resource.name}"`;
 }
 
-/** Runs a document rule on every document the resource holds; messages name the resource and location. */
+/** Returns the resource's Pulumi name and, when known, the name AWS knows it by. */
+export function ownerNamesOf(resource: ResourceUnderReview): string[] {
+    const awsName = resource.props.name;
+    return typeof awsName === "string" && !isUnknown(awsName) && awsName !== resource.name
+        ? [resource.name, awsName]
+        : [resource.name];
+}
+
+/** Runs a document rule on every document the resource contains; messages name the resource and location. */
 export function checkResourceDocuments(
     rule: DocumentRule,
     resource: ResourceUnderReview,
@@ -47,7 +55,7 @@ export function checkResourceDocuments(
         const prepared = prepareDocument(source.value, source.kind, {
             sizeLimit: source.sizeLimit,
             managedPolicy: source.managedPolicy,
-            ownerName: resource.name,
+            ownerNames: ownerNamesOf(resource),
             resourceWildcardMeansOwner: source.resourceWildcardMeansOwner,
         });
         if (!prepared.known) {

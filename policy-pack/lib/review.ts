@@ -44,7 +44,7 @@ function withoutUnknowns(value: unknown): unknown {
 export interface PrepareOptions {
     readonly sizeLimit?: { readonly characters: number; readonly description: string };
     readonly managedPolicy?: ManagedPolicyReference;
-    readonly ownerName?: string;
+    readonly ownerNames?: readonly string[];
     readonly resourceWildcardMeansOwner?: boolean;
 }
 
@@ -102,7 +102,7 @@ export function prepareDocument(value: unknown, kind: DocumentKind, options: Pre
             unknownElements,
             sizeLimit: options.sizeLimit,
             managedPolicy: options.managedPolicy,
-            ownerName: options.ownerName,
+            ownerNames: options.ownerNames ?? [],
             resourceWildcardMeansOwner: options.resourceWildcardMeansOwner,
         },
     };

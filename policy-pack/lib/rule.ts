@@ -55,8 +55,11 @@ export interface DocumentUnderReview {
     readonly sizeLimit?: { readonly characters: number; readonly description: string };
     /** Set when the document is an AWS managed policy attached by ARN. */
     readonly managedPolicy?: ManagedPolicyReference;
-    /** The name of the role or resource the document belongs to, for allow lists; absent for a bare document. */
-    readonly ownerName?: string;
+    /**
+     * Names of the resource the document belongs to, for allow lists: its Pulumi resource name and, when known,
+     * its AWS name (such as the IAM role name). Empty for a bare document.
+     */
+    readonly ownerNames: readonly string[];
     /** Set for a policy of one resource, such as a KMS key policy, where `Resource: "*"` means that resource. */
     readonly resourceWildcardMeansOwner?: boolean;
 }

@@ -19,10 +19,10 @@ export function machinePrincipalsOf(settings: RuleSettings): Set<string> {
     return new Set(listed.map(normalizeAwsPrincipal));
 }
 
-/** Returns true when the configuration lists the role (by resource name) as assumed only by workloads. */
-export function isMachineRole(ownerName: string | undefined, settings: RuleSettings): boolean {
+/** Returns true when the configuration lists the role, by resource name or role name, as assumed by workloads only. */
+export function isMachineRole(ownerNames: readonly string[], settings: RuleSettings): boolean {
     const listed = Array.isArray(settings.machineRoles) ? (settings.machineRoles as string[]) : [];
-    return ownerName !== undefined && listed.includes(ownerName);
+    return ownerNames.some((name) => listed.includes(name));
 }
 
 /**
@@ -42,7 +42,7 @@ export function humanPrincipals(statement: Statement, machinePrincipals: Readonl
 
 /** Returns true when the trust policy lets a person (not a listed workload) assume the role. */
 export function isHumanAssumable(document: DocumentUnderReview, settings: RuleSettings): boolean {
-    if (isMachineRole(document.ownerName, settings)) {
+    if (isMachineRole(document.ownerNames, settings)) {
         return false;
     }
     const machinePrincipals = machinePrincipalsOf(settings);
@@ -60,7 +60,8 @@ export const requireMfaForHumanRoles: DocumentRule = {
     configProperties: {
         machineRoles: {
             ...stringList,
-            description: "Names of role resources that only workloads assume; their trust policies need no MFA.",
+            description:
+                "Roles, by Pulumi resource name or IAM role name, that only workloads assume; their trust policies need no MFA.",
         },
         machinePrincipals: {
             ...stringList,
@@ -72,7 +73,7 @@ export const requireMfaForHumanRoles: DocumentRule = {
     judgesManagedPolicies: false,
 
     checkDocument(document, settings): RuleFinding[] {
-        if (isMachineRole(document.ownerName, settings)) {
+        if (isMachineRole(document.ownerNames, settings)) {
             return [];
         }
         const machinePrincipals = machinePrincipalsOf(settings);

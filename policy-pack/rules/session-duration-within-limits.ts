@@ -3,6 +3,7 @@
  * assume stays within the configured, shorter bound.
  */
 import { maxSessionDurationSeconds, minSessionDurationSeconds } from "../../iam/limits";
+import { ownerNamesOf } from "../lib/policies";
 import { prepareDocument } from "../lib/review";
 import { ResourceRule, RuleFinding } from "../lib/rule";
 import { isUnknown } from "../lib/unknowns";
@@ -29,7 +30,8 @@ export const sessionDurationWithinLimits: ResourceRule = {
         machineRoles: {
             type: "array",
             items: { type: "string", minLength: 1 },
-            description: "Names of role resources that only workloads assume; only IAM's bounds apply to them.",
+            description:
+                "Roles, by Pulumi resource name or IAM role name, that only workloads assume; only IAM's bounds apply to them.",
         },
         machinePrincipals: {
             type: "array",
@@ -73,7 +75,7 @@ export const sessionDurationWithinLimits: ResourceRule = {
         if (seconds <= humanBound) {
             return [];
         }
-        const trust = prepareDocument(resource.props.assumeRolePolicy, "trust", { ownerName: resource.name });
+        const trust = prepareDocument(resource.props.assumeRolePolicy, "trust", { ownerNames: ownerNamesOf(resource) });
         if (!trust.known) {
             return [
                 {

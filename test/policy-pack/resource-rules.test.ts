@@ -74,15 +74,18 @@ describe("session-duration-within-limits", () => {
             maxSessionDuration: 43200,
         });
         const machineRole = resource("aws:iam/role:Role", "batch", {
+            name: "batch-runner",
             assumeRolePolicy: humanTrust,
             maxSessionDuration: 43200,
         });
 
         const serviceFindings = sessionDurationWithinLimits.checkResource(serviceRole, {});
-        const machineFindings = sessionDurationWithinLimits.checkResource(machineRole, { machineRoles: ["batch"] });
+        const byResourceName = sessionDurationWithinLimits.checkResource(machineRole, { machineRoles: ["batch"] });
+        const byRoleName = sessionDurationWithinLimits.checkResource(machineRole, { machineRoles: ["batch-runner"] });
 
         expect(serviceFindings).to.deep.equal([]);
-        expect(machineFindings).to.deep.equal([]);
+        expect(byResourceName).to.deep.equal([]);
+        expect(byRoleName).to.deep.equal([]);
     });
 
     it("is advisory while the duration is unknown", async () => {
