@@ -118,6 +118,23 @@ describe("no-wildcard-grants", () => {
         expect(messages).to.deep.equal([]);
     });
 
+    it("reads a ReadOnly S3 Express session as read access", async () => {
+        const statement = { Effect: "Allow", Action: "s3express:CreateSession", Resource: "*" };
+        const readOnly = {
+            Version: version,
+            Statement: [{ ...statement, Condition: { StringEquals: { "s3express:SessionMode": "ReadOnly" } } }],
+        };
+        const readWrite = { Version: version, Statement: [statement] };
+
+        const readOnlyMessages = messagesOf(rule, readOnly, "identity");
+        const readWriteMessages = messagesOf(rule, readWrite, "identity");
+
+        expect(readOnlyMessages).to.deep.equal([]);
+        expect(readWriteMessages).to.deep.equal([
+            'Statement 0: Resource "*" applies an action that support resource-level permissions to every resource, such as s3express:CreateSession (accesspoint, bucket); name the resources\' ARNs.',
+        ]);
+    });
+
     it("reports NotAction and NotResource in an Allow", async () => {
         const document = {
             Version: version,
