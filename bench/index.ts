@@ -3,9 +3,9 @@
  *
  * (a) Whole-process wall time of the preview of each stack, without and with the policy pack, as the median of
  *     several runs, against the floor of loading the Pulumi SDK and the AWS package in a bare Node.js process.
- * (b) Analyzer throughput: resources per second through the Analyzer gRPC protocol for synthetic but realistic
- *     IAM resources (managed policies with several statements, roles with trust policies, attachments), through
- *     the real pack and through the fixture pack that stands for an empty one.
+ * (b) Analyzer throughput: resources per second through the Analyzer gRPC protocol, for synthetic but realistic
+ *     IAM resources (managed policies with several statements, roles with trust policies, attachments). It runs
+ *     them through the real pack and through the fixture pack, which serves as the empty-pack baseline.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";

@@ -1,7 +1,7 @@
 /**
- * Runs a policy pack the way the Pulumi engine does, over the Analyzer gRPC protocol: start the pack with
- * `@pulumi/pulumi/cmd/run-policy-pack` in the pack's directory, read the port it prints, then call Handshake,
- * ConfigureStack, GetAnalyzerInfo, Configure, Analyze for each resource and AnalyzeStack for all of them.
+ * Runs a policy pack the way the Pulumi engine does, over the Analyzer gRPC protocol. The runner starts the pack
+ * with `@pulumi/pulumi/cmd/run-policy-pack` in the pack's directory and reads the port it prints. Then it calls
+ * Handshake, ConfigureStack, GetAnalyzerInfo, Configure, Analyze for each resource and AnalyzeStack for all.
  * The engine's side of the protocol: sdk/go/common/resource/plugin/analyzer_plugin.go in pulumi/pulumi.
  */
 import { ChildProcess, spawn } from "child_process";
@@ -42,7 +42,7 @@ const severityNames: Readonly<Record<number, string | undefined>> = {
     [analyzerProto.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
 };
 
-/** Raised when the pack cannot be started or answers with an error. */
+/** Raised when the pack cannot be started or returns an error. */
 export class PolicyPackError extends Error {
     constructor(message: string) {
         super(message);
@@ -60,6 +60,8 @@ export interface StackDescription {
     readonly config: Readonly<Record<string, string>>;
     readonly secretKeys: readonly string[];
 }
+
+const signalNumbers = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
 /** Every running pack process, so that they are all stopped however this process ends. */
 const runningPacks = new Set<ChildProcess>();
@@ -81,7 +83,7 @@ function installExitHandlers(): void {
                 child.kill("SIGKILL");
             }
             // Exit the way a process killed by the signal would, so that callers see the interruption.
-            process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
+            process.exit(128 + signalNumbers[signal]);
         });
     }
 }
@@ -110,7 +112,7 @@ export class PolicyPackClient {
         }
         const script = resolveRunPolicyPack(packDirectory);
         // NOTE: run-policy-pack (in @pulumi/pulumi 3.248) drops the engine address argument before it loads the
-        // pack, so no engine service is needed behind it; the runner passes its own loopback placeholder.
+        // pack, so no engine service is needed behind it. The runner passes a loopback placeholder.
         const engineAddress = "127.0.0.1:0";
         const args = [script, engineAddress, ".", ...runtimeOptionArguments(manifest)];
 
@@ -142,7 +144,7 @@ export class PolicyPackClient {
         return new PolicyPackClient(packDirectory, child, port, client, stderr);
     }
 
-    /** The engine's first call; packs that do not implement it answer UNIMPLEMENTED, which is fine. */
+    /** Sends the engine's first call. Packs that do not implement it return UNIMPLEMENTED, which is accepted. */
     async handshake(): Promise<void> {
         const request = new analyzerProto.AnalyzerHandshakeRequest();
         request.setEngineAddress("127.0.0.1:0");
@@ -351,7 +353,7 @@ export interface RawFinding {
     readonly severity?: string;
 }
 
-/** What a policy run produced. */
+/** The result of a policy run: the pack, its version and its findings. */
 export interface PolicyRunResult {
     readonly pack: AnalyzerDescription;
     /** The pack's version: PulumiPolicy.yaml's `version` when set (as the engine prefers it), else the pack's. */
@@ -466,8 +468,9 @@ export function toAnalyzedResources(
 }
 
 /**
- * The engine marshals analyzer properties without resource references (its `KeepResources` option is off): a
- * reference becomes the resource's id, unknown when the id is, or the URN for a component.
+ * Replaces resource references as the engine does, because it marshals analyzer properties without them (its
+ * `KeepResources` option is off). A reference becomes the resource's id (unknown when the id is unknown), or the
+ * URN for a component.
  */
 export function downgradeResourceReferences(value: WireValue): WireValue {
     if (Array.isArray(value)) {
@@ -535,7 +538,7 @@ function readDiagnostics(response: analyzerProto.AnalyzeResponse, urn: string | 
     });
 }
 
-/** The environment the engine gives a Node.js pack: its own, plus the stack's config and names. */
+/** Builds the environment the engine gives a Node.js pack: its own, plus the stack's config and names. */
 function packEnvironment(stack: StackDescription): NodeJS.ProcessEnv {
     const environment: NodeJS.ProcessEnv = { ...process.env };
     if (Object.keys(stack.config).length > 0) {
@@ -568,7 +571,7 @@ function resolveRunPolicyPack(packDirectory: string): string {
     }
 }
 
-/** The engine passes each `runtime.options` entry of PulumiPolicy.yaml as `-<key>=<value>`. */
+/** Returns each `runtime.options` entry of PulumiPolicy.yaml as `-<key>=<value>`, as the engine passes them. */
 function runtimeOptionArguments(manifest: string): string[] {
     const document: unknown = YAML.parse(fs.readFileSync(manifest, "utf8"));
     const runtime =

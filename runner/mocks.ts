@@ -1,6 +1,6 @@
 /**
- * What AWS and the AWS provider would compute for the resources this project creates: physical ids, ARNs,
- * unique ids, autonamed physical names and creation dates. Pulumi's mock runtime drops every output that the
+ * Mocks of the values AWS and the AWS provider compute for the resources this project creates: physical ids,
+ * ARNs, unique ids, autonamed physical names and creation dates. Pulumi's mock runtime drops every output that the
  * mock does not return, so the mock works out each one the way AWS formats it.
  *
  * ARN and unique id formats: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
@@ -25,7 +25,7 @@ import {
     unwrapSecret,
 } from "./values";
 
-/** Where the mocks run: the stack, its AWS account and region, and whether this is a preview. */
+/** The mocks' environment: the stack, its AWS account and region, and whether this is a preview. */
 export interface MockEnvironment {
     readonly project: string;
     readonly stack: string;
@@ -58,7 +58,7 @@ export interface MockResourceResult {
     readonly checkedInputs: Record<string, WireValue>;
 }
 
-/** Raised when a mock cannot compute a value; the message says which resource and what to configure. */
+/** Raised when a mock cannot compute a value. The message names the resource or key and what to configure. */
 export class MockError extends Error {
     constructor(message: string) {
         super(message);
@@ -225,7 +225,7 @@ class ResourceComputation {
         this.inputs = request.inputs;
     }
 
-    /** A user, group, role or instance profile: id is the name, the ARN carries the path. */
+    /** Computes a user, group, role or instance profile: the id is the name, and the ARN contains the path. */
     iamEntity(arnResource: string, uniqueIdPrefix: string, defaults: Record<string, WireValue>): MockResourceResult {
         const name = this.physicalName();
         const path = this.stringInput("path") ?? "/";
@@ -240,7 +240,7 @@ class ResourceComputation {
         });
     }
 
-    /** A customer managed policy: its id is its ARN. */
+    /** Computes a customer managed policy, whose id is its ARN. */
     managedPolicy(): MockResourceResult {
         const name = this.physicalName();
         const path = this.stringInput("path") ?? "/";
@@ -254,20 +254,20 @@ class ResourceComputation {
         });
     }
 
-    /** An inline policy: the provider's id is `<owner name>:<policy name>`. */
+    /** Computes an inline policy, whose provider id is `<owner name>:<policy name>`. */
     inlinePolicy(owner: "user" | "role" | "group"): MockResourceResult {
         const name = this.physicalName();
         const ownerName = this.referencedName(owner);
         return this.result(joinKnown(ownerName, ":", name), {});
     }
 
-    /** A managed policy attachment: the provider's id is `<owner name>-` and a 26-digit unique suffix. */
+    /** Computes a managed policy attachment, whose provider id is `<owner name>-` and a 26-digit unique suffix. */
     policyAttachment(owner: "user" | "role" | "group"): MockResourceResult {
         const ownerName = this.referencedName(owner);
         return this.result(joinKnown(ownerName, "-", this.uniqueSuffix()), {});
     }
 
-    /** A resource whose name is its id (group membership, exclusive policy attachment). */
+    /** Computes a resource whose name is its id (group membership, exclusive policy attachment). */
     namedById(): MockResourceResult {
         return this.result(this.physicalName(), {});
     }
@@ -277,7 +277,7 @@ class ResourceComputation {
         return this.result(`terraform-${this.uniqueSuffix()}`, {});
     }
 
-    /** A console password: the id is the user's name, the generated password a secret. */
+    /** Computes a console password: the id is the user's name, and the generated password is a secret. */
     loginProfile(): MockResourceResult {
         const user = this.referencedName("user");
         const generated = this.hexDigits(20);
@@ -291,7 +291,7 @@ class ResourceComputation {
         });
     }
 
-    /** An access key: the id is the access key id; the secret and its SMTP form are secrets. */
+    /** Computes an access key: the id is the access key id, and the secret and its SMTP form are secrets. */
     accessKey(): MockResourceResult {
         const accessKeyId = this.uniqueId(uniqueIdPrefixes.accessKey, 16);
         const secret = Buffer.from(this.hash).toString("base64").slice(0, 40);
@@ -303,7 +303,7 @@ class ResourceComputation {
         });
     }
 
-    /** An S3 bucket: id and name are the bucket name, the ARN has no account or region. */
+    /** Computes an S3 bucket: id and name are the bucket name, and the ARN has no account or region. */
     bucket(): MockResourceResult {
         let bucket = this.stringInput("bucket");
         const prefix = this.stringInput("bucketPrefix");
@@ -327,8 +327,8 @@ class ResourceComputation {
     }
 
     /**
-     * Any other resource: S3 bucket settings take the bucket's name as their id, as the provider does; the rest
-     * get a stable id derived from the URN.
+     * Computes any other resource. S3 bucket settings take the bucket's name as their id, as the provider does.
+     * Every other resource gets a stable id derived from the URN.
      */
     identifiedByBucketOrHash(): MockResourceResult {
         const bucket = this.inputs["bucket"];
@@ -361,7 +361,7 @@ class ResourceComputation {
         return iamNamedTypes[this.request.type];
     }
 
-    /** The `name` input; else `namePrefix` and a unique suffix; else the logical name and 7 hex digits. */
+    /** Returns the `name` input, else `namePrefix` and a unique suffix, else the logical name and 7 hex digits. */
     private physicalName(): string {
         const name = this.stringInput("name");
         if (name !== undefined) {
@@ -389,7 +389,7 @@ class ResourceComputation {
         return name;
     }
 
-    /** The `arn:<partition>:iam::<account>:<resource>` of an IAM entity. */
+    /** Builds the `arn:<partition>:iam::<account>:<resource>` of an IAM entity. */
     private iamArn(resource: string): string {
         const accountId = this.environment.accountId;
         if (accountId === undefined) {
@@ -402,7 +402,7 @@ class ResourceComputation {
         return this.environment.previewUnknowns ? unknownValue : arn;
     }
 
-    /** The name of the user, role or group an input refers to, by name or by resource reference. */
+    /** Returns the name of the user, role or group an input refers to, by name or by resource reference. */
     private referencedName(key: string): string {
         const value = unwrapSecret(this.inputs[key]);
         if (isObject(value) && value[signatureKey] === resourceReferenceSignature) {
@@ -434,7 +434,7 @@ class ResourceComputation {
         return result;
     }
 
-    /** The provider's unique suffix for prefixed names: a timestamp-like run of 26 digits. */
+    /** Returns the provider's unique suffix for prefixed names: a timestamp-like run of 26 digits. */
     private uniqueSuffix(): string {
         let digits = "";
         for (let index = 0; digits.length < 26; index++) {
@@ -505,7 +505,7 @@ function joinKnown(left: string, separator: string, right: string): string {
     return isUnknown(left) || isUnknown(right) ? unknownValue : `${left}${separator}${right}`;
 }
 
-/** The ARN partition of a region: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html */
+/** Returns the ARN partition of a region: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html */
 export function partitionOf(region: string | undefined): string {
     if (region?.startsWith("cn-")) {
         return "aws-cn";

@@ -1,6 +1,6 @@
 /**
  * An in-process resource monitor and engine for Pulumi's mock runtime. It plays the part of the engine in a
- * preview: it builds URNs, rejects duplicate URNs, asks the AWS mocks for each resource's outputs, and records
+ * preview: it builds URNs, rejects duplicate URNs, gets each resource's outputs from the AWS mocks, and records
  * every registration with what an analyzer needs later (parent, dependencies, property dependencies, options,
  * provider) and every log message. Unlike `pulumi.runtime.setMocks`'s monitor, it keeps the wire form of
  * properties, so secrets and unknowns reach the plan and the policy pack exactly as the SDK sent them.
@@ -57,7 +57,7 @@ export interface LogEntry {
 
 type Callback<T> = (error: Error | null, response?: T) => void;
 
-/** Features the runner's monitor supports; the SDK asks before it relies on one. */
+/** Features the runner's monitor supports. The SDK queries them before it relies on one. */
 const supportedFeatures = new Set([
     "secrets",
     "resourceReferences",

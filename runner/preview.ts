@@ -84,7 +84,7 @@ export function parseArguments(argv: readonly string[]): PreviewArguments | "hel
     };
 }
 
-/** What a preview printed and returned; `main` writes it out, tests read it directly. */
+/** The output, exit code and plan of one preview. `main` writes them out, and tests read them directly. */
 export interface PreviewResult {
     readonly exitCode: number;
     readonly stdout: string;
@@ -92,7 +92,7 @@ export interface PreviewResult {
     readonly plan?: Plan;
 }
 
-/** Runs one preview. Never throws for program, config or policy failures: they become stderr and exit code 1. */
+/** Runs one preview. Failures of the program, its config or the pack become stderr and exit code 1. */
 export async function preview(args: PreviewArguments): Promise<PreviewResult> {
     const stdout: string[] = [];
     const stderr: string[] = [];
@@ -163,7 +163,7 @@ export async function preview(args: PreviewArguments): Promise<PreviewResult> {
     }
 }
 
-/** The config file given, else `<pack>/config/<stack>.json` when it exists. */
+/** Returns the config file given, else `<pack>/config/<stack>.json` when it exists. */
 function resolvePolicyConfigFile(projectDirectory: string, args: PreviewArguments): string | undefined {
     if (args.policyPackConfig !== undefined) {
         return path.resolve(args.policyPackConfig);

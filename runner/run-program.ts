@@ -16,7 +16,7 @@ export { Plan, PlannedResource } from "./plan";
 export interface RunProgramOptions {
     /** The stack whose `Pulumi.<stack>.yaml` supplies the config. */
     readonly stack: string;
-    /** The directory that holds `Pulumi.yaml`; defaults to this repository's root. */
+    /** The directory that contains `Pulumi.yaml`. Default: this repository's root. */
     readonly projectDirectory?: string;
     /**
      * Config values applied over the stack file, keyed `<namespace>:<key>` (a bare key gets the project's
@@ -270,7 +270,7 @@ function toDiagnostics(logs: readonly LogEntry[]): PlanDiagnostic[] {
     return diagnostics;
 }
 
-/** The program's own message; the stack trace only for errors that are not plain `Error`s with a message. */
+/** Returns the error's own message, or its stack trace when the message is empty. */
 function describeError(error: unknown): string {
     if (error instanceof Error) {
         return error.message !== "" ? error.message : (error.stack ?? error.name);
