@@ -106,6 +106,26 @@ describe("least-privilege-iam pack over the Analyzer protocol", () => {
         );
     });
 
+    it("reports duplicate attachments from analyzeStack", async () => {
+        const attachment = (name: string): { type: string; name: string; props: Record<string, unknown> } => ({
+            type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+            name,
+            props: { role: "ExternalAuditor", policyArn: "arn:aws:iam::aws:policy/SecurityAudit" },
+        });
+
+        const diagnostics = await pack.analyzeStack([attachment("auditor-audit"), attachment("auditor-audit-again")]);
+
+        expect(diagnostics).to.deep.equal([
+            {
+                policyName: "no-duplicate-attachments",
+                enforcementLevel: "mandatory",
+                urn: "urn:pulumi:test::team-iam::aws:iam/rolePolicyAttachment:RolePolicyAttachment::auditor-audit-again",
+                message:
+                    'arn:aws:iam::aws:policy/SecurityAudit is attached to role ExternalAuditor by both "auditor-audit" and "auditor-audit-again". Remove one of the two attachments.',
+            },
+        ]);
+    });
+
     it("honours an exemption from the configuration", async () => {
         await pack.configure({
             "no-wildcard-grants": {
