@@ -1,7 +1,8 @@
 /**
- * No identity policy lets its principal raise its own permissions: no iam:PassRole on every role, no
- * policy editing or attaching actions, no access keys or console passwords for other users, and no
- * iam:PassRole on a role pattern together with an action that starts compute under the passed role.
+ * No identity policy lets its principal raise its own permissions. It allows no iam:PassRole on every role,
+ * no action that edits, attaches or unbounds permissions or changes group membership, and no access keys or
+ * console passwords for other users. Nor does it pair iam:PassRole on a role pattern with an action that
+ * starts compute under the passed role.
  */
 import { findAction } from "../../iam/catalog";
 import { Statement } from "../../iam/document";
@@ -21,6 +22,9 @@ const permissionActions = [
     "iam:PutGroupPolicy",
     "iam:PutRolePolicy",
     "iam:UpdateAssumeRolePolicy",
+    "iam:AddUserToGroup",
+    "iam:DeleteUserPermissionsBoundary",
+    "iam:DeleteRolePermissionsBoundary",
 ];
 
 /** Actions that attach new credentials to a user, harmless only on the caller's own user. */
@@ -139,7 +143,7 @@ function findPassRoleCombination(statements: readonly Statement[]): string | und
 export const noPrivilegeEscalation: DocumentRule = {
     name: "no-privilege-escalation",
     description:
-        "No identity policy allows iam:PassRole on every role, editing or attaching policies, credentials for other users, or iam:PassRole on a role pattern with an action that launches compute.",
+        "No identity policy allows iam:PassRole on every role, editing, attaching or unbounding permissions, adding users to groups, credentials for other users, or iam:PassRole on a role pattern with an action that launches compute.",
     reason: "Each of these lets a principal obtain permissions it was not granted: by attaching a policy to itself, by logging in as another user, or by running code as a more powerful role.",
     enforcementLevel: "mandatory",
     severity: "critical",
