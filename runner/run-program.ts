@@ -224,7 +224,7 @@ function mockEnvironment(
         accountId = /^\d{12}$/.test(configured) ? configured : undefined;
         accountIdSource = `${accountKey} in ${fileName} to a 12-digit account id (it is "${configured}")`;
     } else if (config.values["aws:allowedAccountIds"] !== undefined) {
-        const allowed: unknown = JSON.parse(config.values["aws:allowedAccountIds"]);
+        const allowed = parseJsonOrText(config.values["aws:allowedAccountIds"]);
         if (Array.isArray(allowed) && allowed.length === 1 && /^\d{12}$/.test(String(allowed[0]))) {
             accountId = String(allowed[0]);
         } else {
@@ -240,6 +240,15 @@ function mockEnvironment(
         previewUnknowns,
         createDate: createDate ?? "1970-01-01T00:00:00Z",
     };
+}
+
+/** Parses a structured config value; a plain string that is not JSON is returned as it is. */
+function parseJsonOrText(value: string): unknown {
+    try {
+        return JSON.parse(value);
+    } catch {
+        return value;
+    }
 }
 
 function toPlannedResource(resource: RecordedResource): PlannedResource {
