@@ -31,7 +31,7 @@ export interface AllowStatementArgs {
     readonly effect?: "Allow";
     /** Actions as `service:Action`, checked against the IAM action catalog; wildcards only for Read and List. */
     readonly actions: readonly string[];
-    /** Resource ARNs, or `*` for actions without resource-level permissions (and for Read and List actions while allowReadOnlyWildcards is on); outputs are checked when known. */
+    /** Resource ARNs, or `*` for actions without resource-level permissions and for List actions; outputs are checked when known. */
     readonly resources: readonly pulumi.Input<string>[];
     /** Condition block (operator, then key, then values); default: no condition. */
     readonly conditions?: ConditionBlock;
@@ -174,10 +174,7 @@ function validateStatementGrants(
     const where = describeStatement(analysed);
     return [
         ...findUnknownActions(analysed).map((unknown) => `${where}: ${unknown.message}`),
-        ...findWildcardGrants(analysed, {
-            allowReadOnlyWildcards,
-            allowReadOnlyResourceWildcards: allowReadOnlyWildcards,
-        }).map((problem) => `${where}: ${problem.message}`),
+        ...findWildcardGrants(analysed, { allowReadOnlyWildcards }).map((problem) => `${where}: ${problem.message}`),
     ];
 }
 

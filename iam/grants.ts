@@ -38,8 +38,8 @@ export interface GrantAnalysisOptions {
     /** Whether a wildcard that expands only to List and Read actions is accepted. Default: true. */
     readonly allowReadOnlyWildcards?: boolean;
     /**
-     * Whether `Resource: "*"` is accepted for List and Read actions, so that only actions above Read and
-     * List must name their resources. Default: false.
+     * Whether `Resource: "*"` is accepted for Read actions that support resource-level permissions. List
+     * actions may always use it. Default: false.
      */
     readonly allowReadOnlyResourceWildcards?: boolean;
     /**
@@ -171,37 +171,67 @@ function classifyAction(action: string, statement: Statement, options: GrantAnal
     return undefined;
 }
 
+/** Returns true when every access level of the action is List: it enumerates, it reads no content. */
+function isListOnly(action: CatalogAction): boolean {
+    return action.accessLevels.every((level) => level === "List");
+}
+
+function describeResourceTypes(action: CatalogAction): string {
+    return `${action.fullName} (${action.resourceTypes.map((type) => type.name).join(", ")})`;
+}
+
+/**
+ * Describes what one written action scopes by resource: the action itself, or for a pattern how many of its
+ * actions support resource-level permissions, with examples.
+ */
+function describeScopableActions(written: string, scopable: readonly CatalogAction[]): string {
+    if (scopable.length === 1 && !hasWildcard(written)) {
+        return describeResourceTypes(scopable[0]);
+    }
+    const examples = scopable.slice(0, examplesShown).map(describeResourceTypes).join(", ");
+    const more =
+        scopable.length > examplesShown ? ` and ${(scopable.length - examplesShown).toLocaleString("en-US")} more` : "";
+    return `${written} (${scopable.length.toLocaleString("en-US")} ${scopable.length === 1 ? "action" : "actions"}, such as ${examples}${more})`;
+}
+
+/**
+ * Finds service-wide resources (`*`, `arn:aws:s3:::*`) applied to actions that support resource-level
+ * permissions. List actions may use them: they enumerate and read no content, and several EC2 Describe
+ * actions that the catalog lists with resource types are never scoped in practice. Read actions may use
+ * them only with `allowReadOnlyResourceWildcards`, because `s3:GetObject` on `*` reads every bucket.
+ */
 function findUnscopedResources(statement: Statement, options: GrantAnalysisOptions): GrantProblem[] {
     const wideResources = (statement.resources ?? []).filter(isServiceWideResource);
     if (wideResources.length === 0) {
         return [];
     }
 
-    const scopable = new Map<string, CatalogAction>();
-    for (const action of statement.actions ?? []) {
-        for (const candidate of expandActionPattern(action)) {
-            const readOnlyAllowed =
-                options.allowReadOnlyResourceWildcards === true && grantsReadAccessOnly(candidate, statement, options);
-            if (supportsResourceLevelPermissions(candidate) && !readOnlyAllowed) {
-                scopable.set(candidate.fullName, candidate);
-            }
+    const scopableByWrittenAction: string[] = [];
+    for (const written of statement.actions ?? []) {
+        const scopable = expandActionPattern(written).filter(
+            (candidate) =>
+                supportsResourceLevelPermissions(candidate) &&
+                !isListOnly(candidate) &&
+                !(
+                    options.allowReadOnlyResourceWildcards === true &&
+                    grantsReadAccessOnly(candidate, statement, options)
+                ),
+        );
+        if (scopable.length > 0) {
+            scopableByWrittenAction.push(describeScopableActions(written, scopable));
         }
     }
-    if (scopable.size === 0) {
+    if (scopableByWrittenAction.length === 0) {
         return [];
     }
 
-    const actions = [...scopable.values()];
+    const actions = scopableByWrittenAction.join(", ");
     return wideResources.map((resource) => ({
         kind: "unscoped-resource" as const,
         subject: resource,
         message:
-            `Resource "${resource}" applies ${actions.length === 1 ? "an action" : `${actions.length} actions`} that ` +
-            `support resource-level permissions to every resource, such as ` +
-            `${actions
-                .slice(0, examplesShown)
-                .map((action) => `${action.fullName} (${action.resourceTypes.map((type) => type.name).join(", ")})`)
-                .join(", ")}; ` +
+            `Resource "${resource}" covers every resource for ${actions}, ` +
+            `which ${scopableByWrittenAction.length === 1 ? "supports" : "support"} resource-level permissions; ` +
             `name the resources' ARNs`,
     }));
 }

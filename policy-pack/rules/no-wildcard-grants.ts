@@ -19,8 +19,14 @@ export const noWildcardGrants: DocumentRule = {
         allowReadOnlyWildcards: {
             type: "boolean",
             default: true,
+            description: "Accept action wildcards that expand only to Read and List actions. Default: true.",
+        },
+        allowReadResourceWildcards: {
+            type: "boolean",
+            default: false,
             description:
-                'Accept wildcards (in Action, and Resource "*") that reach only Read and List actions. Default: true.',
+                'Accept Resource "*" for Read actions that support resource-level permissions, such as s3:GetObject. ' +
+                "List actions may always use it. Default: false.",
         },
     },
     kinds: ["identity", "trust", "resource"],
@@ -31,7 +37,9 @@ export const noWildcardGrants: DocumentRule = {
         const managedLabel = managedPolicyLabel(document);
         const options = {
             allowReadOnlyWildcards,
-            allowReadOnlyResourceWildcards: allowReadOnlyWildcards,
+            // AWS managed read-only policies apply their reads to every resource by design: they are judged by
+            // the access level they grant, which is what ReadOnlyAccess or SecurityAudit promises.
+            allowReadOnlyResourceWildcards: managedLabel !== undefined || settings.allowReadResourceWildcards === true,
             // AWS managed policies state read intent with Get, List and Describe wildcards; see iam/grants.ts.
             readVerbsAreReadOnly: managedLabel !== undefined,
         };

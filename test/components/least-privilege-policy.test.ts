@@ -160,8 +160,8 @@ describe("LeastPrivilegePolicy", () => {
         expect(error).to.be.instanceOf(ComponentArgumentsError);
         expect((error as ComponentArgumentsError).subject).to.equal('LeastPrivilegePolicy "write-reports"');
         expect((error as ComponentArgumentsError).problems).to.deep.equal([
-            'statement 0: Resource "*" applies an action that support resource-level permissions to every ' +
-                "resource, such as s3:PutObject (accesspointobject, object); name the resources' ARNs",
+            'statement 0: Resource "*" covers every resource for s3:PutObject (accesspointobject, object), ' +
+                "which supports resource-level permissions; name the resources' ARNs",
         ]);
     });
 
@@ -197,8 +197,8 @@ describe("LeastPrivilegePolicy", () => {
                 '  - path "reports" is not a valid IAM path; it must be "/" or begin and end with "/", such as ' +
                 '"/engineering/", with segments of letters, digits and + = , . @ _ -\n' +
                 '  - statement 0: Action "s3:*" grants every s3 action; list the actions the principal needs\n' +
-                '  - statement "Write": Resource "*" applies an action that support resource-level permissions to ' +
-                "every resource, such as s3:PutObject (accesspointobject, object); name the resources' ARNs",
+                '  - statement "Write": Resource "*" covers every resource for s3:PutObject (accesspointobject, ' +
+                "object), which supports resource-level permissions; name the resources' ARNs",
         );
     });
 });
@@ -243,6 +243,15 @@ describe("validateLeastPrivilegePolicyArgs", () => {
         expect(problems).to.deep.equal([]);
     });
 
+    it("rejects a Read action on every resource", () => {
+        const problems = problemsOf([{ actions: ["s3:GetObject"], resources: ["*"] }]);
+
+        expect(problems).to.deep.equal([
+            'statement 0: Resource "*" covers every resource for s3:GetObject (accesspointobject, object), ' +
+                "which supports resource-level permissions; name the resources' ARNs",
+        ]);
+    });
+
     it("rejects a read-only wildcard when wildcards are off", () => {
         const problems = problemsOf([{ actions: ["ec2:Describe*"], resources: ["*"] }], false);
 
@@ -250,15 +259,15 @@ describe("validateLeastPrivilegePolicyArgs", () => {
             'statement 0: Action "ec2:Describe*" expands to 194 Read and List actions; wildcards are not allowed ' +
                 "here, list the actions",
         );
-        expect(problems).to.have.length(2);
+        expect(problems).to.have.length(1);
     });
 
     it("rejects a write action on every resource", () => {
         const problems = problemsOf([{ actions: ["s3:PutObject"], resources: ["*"] }]);
 
         expect(problems).to.deep.equal([
-            'statement 0: Resource "*" applies an action that support resource-level permissions to every ' +
-                "resource, such as s3:PutObject (accesspointobject, object); name the resources' ARNs",
+            'statement 0: Resource "*" covers every resource for s3:PutObject (accesspointobject, object), ' +
+                "which supports resource-level permissions; name the resources' ARNs",
         ]);
     });
 
@@ -266,8 +275,8 @@ describe("validateLeastPrivilegePolicyArgs", () => {
         const problems = problemsOf([{ actions: ["s3:PutObject"], resources: ["arn:aws:s3:::*"] }]);
 
         expect(problems).to.deep.equal([
-            'statement 0: Resource "arn:aws:s3:::*" applies an action that support resource-level permissions ' +
-                "to every resource, such as s3:PutObject (accesspointobject, object); name the resources' ARNs",
+            'statement 0: Resource "arn:aws:s3:::*" covers every resource for s3:PutObject (accesspointobject, ' +
+                "object), which supports resource-level permissions; name the resources' ARNs",
         ]);
     });
 

@@ -24,10 +24,10 @@ const wildcardAdminFindings = [
         rule: "no-wildcard-grants",
         enforcementLevel: "mandatory",
         message:
-            'Statement 0: Resource "*" applies 9779 actions that support resource-level permissions to every ' +
-            "resource, such as a4b:AssociateContactWithAddressBook (addressbook, contact), " +
-            "a4b:AssociateDeviceWithNetworkProfile (device, networkprofile), a4b:AssociateDeviceWithRoom " +
-            "(device, room); name the resources' ARNs.",
+            'Statement 0: Resource "*" covers every resource for * (13,802 actions, such as ' +
+            "a4b:AssociateContactWithAddressBook (addressbook, contact), a4b:AssociateDeviceWithNetworkProfile " +
+            "(device, networkprofile), a4b:AssociateDeviceWithRoom (device, room) and 13,799 more), which supports " +
+            "resource-level permissions; name the resources' ARNs.",
     },
     {
         file: wildcardAdmin,
@@ -44,7 +44,8 @@ const wildcardAdminFindings = [
         message:
             "Statement 0 allows iam:CreatePolicyVersion, iam:SetDefaultPolicyVersion, iam:AttachUserPolicy, " +
             "iam:AttachGroupPolicy, iam:AttachRolePolicy, iam:PutUserPolicy, iam:PutGroupPolicy, " +
-            "iam:PutRolePolicy, iam:UpdateAssumeRolePolicy, which let the principal change its own or others' " +
+            "iam:PutRolePolicy, iam:UpdateAssumeRolePolicy, iam:AddUserToGroup, iam:DeleteUserPermissionsBoundary, " +
+            "iam:DeleteRolePermissionsBoundary, which let the principal change its own or others' " +
             "permissions. Keep these actions to administrators, or require a permissions boundary with the " +
             "iam:PermissionsBoundary condition key.",
     },

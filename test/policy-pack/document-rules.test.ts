@@ -57,12 +57,29 @@ describe("no-wildcard-grants", () => {
     it("accepts read-only wildcards and a case-variant exact action", async () => {
         const document = {
             Version: version,
-            Statement: [{ Effect: "Allow", Action: ["S3:getobject", "s3:List*", "ec2:Describe*"], Resource: "*" }],
+            Statement: [
+                { Effect: "Allow", Action: ["s3:List*", "ec2:Describe*"], Resource: "*" },
+                { Effect: "Allow", Action: "S3:getobject", Resource: "arn:aws:s3:::assets/*" },
+            ],
         };
 
         const messages = messagesOf(rule, document, "identity");
 
         expect(messages).to.deep.equal([]);
+    });
+
+    it("reports a Read action on every resource unless configured", async () => {
+        const document = { Version: version, Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] };
+
+        const byDefault = messagesOf(rule, document, "identity");
+        const allowed = checkPolicyDocument(document, "identity", {
+            "no-wildcard-grants": { settings: { allowReadResourceWildcards: true } },
+        });
+
+        expect(byDefault).to.deep.equal([
+            'Statement 0: Resource "*" covers every resource for s3:GetObject (accesspointobject, object), which supports resource-level permissions; name the resources\' ARNs.',
+        ]);
+        expect(allowed).to.deep.equal([]);
     });
 
     it("reports read-only wildcards when they are not allowed", async () => {
@@ -72,12 +89,9 @@ describe("no-wildcard-grants", () => {
             "no-wildcard-grants": { settings: { allowReadOnlyWildcards: false } },
         });
 
-        expect(findings.map((finding) => finding.rule)).to.deep.equal(["no-wildcard-grants", "no-wildcard-grants"]);
+        expect(findings.map((finding) => finding.rule)).to.deep.equal(["no-wildcard-grants"]);
         expect(findings[0].message).to.match(
             /^Statement 0: Action "ec2:Describe\*" expands to \d+ Read and List actions; wildcards are not allowed here, list the actions\.$/,
-        );
-        expect(findings[1].message).to.match(
-            /^Statement 0: Resource "\*" applies \d+ actions that support resource-level permissions to every resource, such as ec2:Describe/,
         );
     });
 
@@ -90,7 +104,7 @@ describe("no-wildcard-grants", () => {
         const messages = messagesOf(rule, document, "identity");
 
         expect(messages).to.deep.equal([
-            'Statement 0: Resource "*" applies an action that support resource-level permissions to every resource, such as s3:PutObject (accesspointobject, object); name the resources\' ARNs.',
+            'Statement 0: Resource "*" covers every resource for s3:PutObject (accesspointobject, object), which supports resource-level permissions; name the resources\' ARNs.',
         ]);
     });
 
@@ -103,7 +117,7 @@ describe("no-wildcard-grants", () => {
         const messages = messagesOf(rule, document, "identity");
 
         expect(messages).to.deep.equal([
-            'Statement 0: Resource "arn:aws:s3:::*" applies an action that support resource-level permissions to every resource, such as s3:PutObject (accesspointobject, object); name the resources\' ARNs.',
+            'Statement 0: Resource "arn:aws:s3:::*" covers every resource for s3:PutObject (accesspointobject, object), which supports resource-level permissions; name the resources\' ARNs.',
         ]);
     });
 
@@ -126,12 +140,16 @@ describe("no-wildcard-grants", () => {
         };
         const readWrite = { Version: version, Statement: [statement] };
 
-        const readOnlyMessages = messagesOf(rule, readOnly, "identity");
-        const readWriteMessages = messagesOf(rule, readWrite, "identity");
+        const settings = { "no-wildcard-grants": { settings: { allowReadResourceWildcards: true } } };
+
+        const readOnlyMessages = checkPolicyDocument(readOnly, "identity", settings).map((finding) => finding.message);
+        const readWriteMessages = checkPolicyDocument(readWrite, "identity", settings).map(
+            (finding) => finding.message,
+        );
 
         expect(readOnlyMessages).to.deep.equal([]);
         expect(readWriteMessages).to.deep.equal([
-            'Statement 0: Resource "*" applies an action that support resource-level permissions to every resource, such as s3express:CreateSession (accesspoint, bucket); name the resources\' ARNs.',
+            'Statement 0: Resource "*" covers every resource for s3express:CreateSession (accesspoint, bucket), which supports resource-level permissions; name the resources\' ARNs.',
         ]);
     });
 

@@ -392,7 +392,7 @@ describe("resource policies of one resource", () => {
 
         expect(keyFindings).to.deep.equal([]);
         expect(bucketFindings.map((finding) => finding.message)).to.deep.equal([
-            'BucketPolicy "assets" policy: Statement "Decrypt": Resource "*" applies an action that support resource-level permissions to every resource, such as s3:PutObject (accesspointobject, object); name the resources\' ARNs.',
+            'BucketPolicy "assets" policy: Statement "Decrypt": Resource "*" covers every resource for s3:PutObject (accesspointobject, object), which supports resource-level permissions; name the resources\' ARNs.',
         ]);
     });
 });
