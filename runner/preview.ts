@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { PolicyPackClient, StackDescription, analyzeWithPolicyPack } from "./analyzer";
+import type { PolicyPackClient, StackDescription } from "./analyzer";
 import { Plan, serializePlan } from "./plan";
 import { loadProject, loadStackConfig } from "./project";
 import { renderPreview } from "./render";
@@ -108,11 +108,11 @@ export async function preview(args: PreviewArguments): Promise<PreviewResult> {
             secretKeys: config.secretKeys,
         };
 
-        // The pack starts while the program runs: both load @pulumi/pulumi, and the pack is type-checked first.
-        const packDirectory = args.policy
-            ? path.resolve(project.directory, args.policyPack ?? "policy-pack")
-            : undefined;
-        const packStarting = packDirectory === undefined ? undefined : PolicyPackClient.start(packDirectory, stack);
+        // The analyzer module (gRPC and the protocol stubs) is loaded only when a pack runs. The pack starts
+        // while the program runs, because both load @pulumi/pulumi and the pack is type-checked first.
+        const analyzer = args.policy ? await import("./analyzer") : undefined;
+        const packDirectory = path.resolve(project.directory, args.policyPack ?? "policy-pack");
+        const packStarting = analyzer?.PolicyPackClient.start(packDirectory, stack);
         packStarting?.catch(() => undefined);
         let run: ProgramRun;
         try {
@@ -135,9 +135,9 @@ export async function preview(args: PreviewArguments): Promise<PreviewResult> {
         }
 
         const plan = run.plan;
-        if (pack !== undefined) {
+        if (pack !== undefined && analyzer !== undefined) {
             const configFile = resolvePolicyConfigFile(project.directory, args);
-            const result = await analyzeWithPolicyPack(pack, stack, run.resources, configFile);
+            const result = await analyzer.analyzeWithPolicyPack(pack, stack, run.resources, configFile);
             plan.policy = { packs: [`${result.pack.name} v${result.version}`], findings: result.findings };
         }
         stdout.push(renderPreview(plan));
