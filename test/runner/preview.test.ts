@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -106,6 +106,29 @@ describe("preview", () => {
         expect(result.stdout).to.equal("");
         expect(result.stderr).to.equal(
             `error: Pulumi.missing.yaml not found in ${projectDirectory}: create it, or pick another stack with --stack\n`,
+        );
+    });
+
+    it("exits non-zero from the command line", async () => {
+        const result = spawnSync(
+            process.execPath,
+            [
+                "-r",
+                path.join(repositoryRoot, "runner", "register.js"),
+                path.join(repositoryRoot, "runner", "preview.ts"),
+                "--stack",
+                "broken",
+                "--no-policy",
+                "--project",
+                projectDirectory,
+            ],
+            { encoding: "utf8" },
+        );
+
+        expect(result.status).to.equal(1);
+        expect(result.stdout).to.equal("");
+        expect(result.stderr).to.equal(
+            'error: Pulumi.broken.yaml: fixture-iam:users name "not a user name" is not a valid IAM user name\n',
         );
     });
 
