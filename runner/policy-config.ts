@@ -114,7 +114,8 @@ export function reconcilePolicyConfig(
         }
     }
     if (problems.length > 0) {
-        const source = path.basename(file) === file ? file : path.relative(process.cwd(), file) || file;
+        const relative = path.relative(process.cwd(), file);
+        const source = relative === "" || relative.startsWith("..") ? file : relative;
         throw new PolicyConfigError(
             `${source}: invalid policy pack config:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`,
         );

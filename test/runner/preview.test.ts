@@ -209,7 +209,7 @@ describe("preview with a policy pack", () => {
 
         expect(result.exitCode).to.equal(1);
         expect(result.stderr).to.equal(
-            `error: ${path.relative(process.cwd(), configFile)}: invalid policy pack config:\n` +
+            `error: ${configFile}: invalid policy pack config:\n` +
                 '  - "users-have-a-path" is not a policy of this pack; the policies are stack-resource-count, users-have-team-path\n' +
                 "  - stack-resource-count.maxResources: 0 is less than 1\n",
         );
