@@ -137,8 +137,8 @@ export class PolicyPackClient {
             child.kill("SIGKILL");
             throw error;
         }
-        // @pulumi/policy accepts messages of up to 400 MB. Channelz statistics and retries cost time on every call, and a
-        // loopback connection to a local process needs neither.
+        // @pulumi/policy accepts messages of up to 400 MB. Channelz statistics and retries cost time on every
+        // call, and a loopback connection to a local process needs neither.
         const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
             "grpc.max_send_message_length": 400 * 1024 * 1024,
