@@ -19,7 +19,23 @@ export interface ManagedPolicy extends ManagedPolicyReference {
     readonly document: unknown;
 }
 
-const managedPoliciesFile = path.join(__dirname, "..", "managed-policies", "aws-managed-policies.json");
+/**
+ * Finds the pack's directory (the one with PulumiPolicy.yaml) above this module: the sources run from lib/,
+ * the compiled pack from dist/policy-pack/lib/, and the data stays beside the sources in both cases.
+ */
+function findPackDirectory(start: string): string {
+    let directory = start;
+    while (!fs.existsSync(path.join(directory, "PulumiPolicy.yaml"))) {
+        const parent = path.dirname(directory);
+        if (parent === directory) {
+            throw new Error(`PulumiPolicy.yaml not found in ${start} or any directory above it`);
+        }
+        directory = parent;
+    }
+    return directory;
+}
+
+const managedPoliciesFile = path.join(findPackDirectory(__dirname), "managed-policies", "aws-managed-policies.json");
 
 let policiesByArn: Map<string, ManagedPolicy> | undefined;
 
