@@ -20,6 +20,27 @@ export const validActions: DocumentRule = {
             message: sentence(`The document is malformed: ${problem}`),
         }));
         for (const statement of document.parsed.statements) {
+            const hasPrincipal = statement.principals !== undefined || statement.notPrincipals !== undefined;
+            if (document.kind === "identity" && hasPrincipal) {
+                findings.push({
+                    message: sentence(
+                        `${statementLabel(statement)} names a Principal, which IAM rejects in an identity policy: ` +
+                            "the policy applies to the user, group or role it is attached to. Remove Principal, or " +
+                            "use the document as a trust or resource policy",
+                    ),
+                });
+            }
+            const principalUnknown = (document.unknownElements.get(statement.index) ?? []).some((element) =>
+                element.includes("Principal"),
+            );
+            if (document.kind !== "identity" && !hasPrincipal && !principalUnknown) {
+                findings.push({
+                    message: sentence(
+                        `${statementLabel(statement)} has no Principal, which IAM requires in a ${document.kind} ` +
+                            "policy; name who the statement applies to",
+                    ),
+                });
+            }
             for (const unknown of findUnknownActions(statement)) {
                 findings.push({ message: sentence(`${statementLabel(statement)}: ${unknown.message}`) });
             }

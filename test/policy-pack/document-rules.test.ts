@@ -681,6 +681,42 @@ describe("valid-actions", () => {
         expect(messages).to.have.length(1);
         expect(messages[0]).to.match(/^The document is malformed: the document is not valid JSON: /);
     });
+
+    it("reports a Principal in an identity policy", async () => {
+        const document = {
+            Version: version,
+            Statement: [
+                {
+                    Sid: "AssumeFromAudit",
+                    Effect: "Allow",
+                    Principal: { AWS: "arn:aws:iam::999988887777:root" },
+                    Action: "sts:AssumeRole",
+                },
+            ],
+        };
+
+        const messages = messagesOf(rule, document, "identity");
+
+        expect(messages).to.deep.equal([
+            'Statement "AssumeFromAudit" names a Principal, which IAM rejects in an identity policy: the policy ' +
+                "applies to the user, group or role it is attached to. Remove Principal, or use the document as a " +
+                "trust or resource policy.",
+        ]);
+    });
+
+    it("reports a trust or resource statement without a Principal", async () => {
+        const document = { Version: version, Statement: [{ Effect: "Allow", Action: "sts:AssumeRole" }] };
+
+        const trust = messagesOf(rule, document, "trust");
+        const resource = messagesOf(rule, document, "resource");
+
+        expect(trust).to.deep.equal([
+            "Statement 0 has no Principal, which IAM requires in a trust policy; name who the statement applies to.",
+        ]);
+        expect(resource).to.deep.equal([
+            "Statement 0 has no Principal, which IAM requires in a resource policy; name who the statement applies to.",
+        ]);
+    });
 });
 
 describe("policy-version-required", () => {
