@@ -47,6 +47,8 @@ export interface MockResourceRequest {
     readonly name: string;
     readonly custom: boolean;
     readonly inputs: Readonly<Record<string, WireValue>>;
+    /** The provider reference (`<provider urn>::<provider id>`), empty or absent for the default provider. */
+    readonly provider?: string;
 }
 
 export interface MockResourceResult {
@@ -98,16 +100,24 @@ const maxBucketNameLength = 63;
  * random-looking value is a hash of the resource's URN, so the same program and config give the same values.
  */
 export class AwsMocks {
+    /** The `defaultTags.tags` of each explicit AWS provider, by the provider's URN. */
+    private readonly providerDefaultTags = new Map<string, Record<string, WireValue>>();
+
     constructor(private readonly environment: MockEnvironment) {}
 
     newResource(request: MockResourceRequest): MockResourceResult {
+        if (request.type === "pulumi:providers:aws") {
+            this.providerDefaultTags.set(request.urn, readDefaultTags(request.inputs["defaultTags"]));
+        }
         if (!request.custom) {
             return { id: "", state: { ...request.inputs }, checkedInputs: { ...request.inputs } };
         }
-        const resource = new ResourceComputation(this.environment, {
-            ...request,
-            inputs: encodeJsonDocuments(request.type, request.inputs),
-        });
+        const providerUrn = request.provider?.split("::").slice(0, -1).join("::") ?? "";
+        const resource = new ResourceComputation(
+            this.environment,
+            { ...request, inputs: encodeJsonDocuments(request.type, request.inputs) },
+            this.providerDefaultTags.get(providerUrn) ?? {},
+        );
         switch (request.type) {
             case "aws:iam/user:User":
                 return resource.iamEntity("user", uniqueIdPrefixes.user, { forceDestroy: false });
@@ -220,6 +230,7 @@ class ResourceComputation {
     constructor(
         private readonly environment: MockEnvironment,
         private readonly request: MockResourceRequest,
+        private readonly defaultTags: Readonly<Record<string, WireValue>>,
     ) {
         this.hash = createHash("sha256").update(request.urn).digest();
         this.inputs = request.inputs;
@@ -231,8 +242,12 @@ class ResourceComputation {
         const path = this.stringInput("path") ?? "/";
         const arn = this.iamArn(`${arnResource}${path}${name}`);
         const uniqueId = this.afterApply(this.uniqueId(uniqueIdPrefix));
+        // The provider fills in a default only where the program set no value.
+        const unsetDefaults = Object.fromEntries(
+            Object.entries(defaults).filter(([key]) => this.inputs[key] === undefined),
+        );
         return this.result(name, {
-            ...defaults,
+            ...unsetDefaults,
             path,
             arn,
             uniqueId,
@@ -420,8 +435,10 @@ class ResourceComputation {
         return typeof value === "string" && !isUnknown(value) ? value : undefined;
     }
 
+    /** The provider's default tags merged with the resource's own, which win, as the AWS provider computes them. */
     private tagsAll(): WireValue {
-        return this.inputs["tags"] ?? {};
+        const tags = this.inputs["tags"];
+        return { ...this.defaultTags, ...(isObject(tags) ? tags : {}) };
     }
 
     /** AWS unique ids: a 4-letter prefix and uppercase letters and digits (17 of them for IAM entities). */
@@ -514,4 +531,21 @@ export function partitionOf(region: string | undefined): string {
         return "aws-us-gov";
     }
     return "aws";
+}
+
+/**
+ * Reads a provider's `defaultTags` input. The SDK sends a provider's object inputs as JSON text, so both the
+ * text and the object form are read.
+ */
+function readDefaultTags(value: WireValue | undefined): Record<string, WireValue> {
+    let parsed: unknown = value;
+    if (typeof value === "string") {
+        try {
+            parsed = JSON.parse(value);
+        } catch {
+            return {};
+        }
+    }
+    const tags = isObject(parsed as WireValue) ? (parsed as Record<string, WireValue>)["tags"] : undefined;
+    return tags !== undefined && isObject(tags) ? { ...(tags as Record<string, WireValue>) } : {};
 }

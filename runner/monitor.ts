@@ -177,7 +177,14 @@ export class RecordingMonitor {
             request instanceof resourceProto.RegisterResourceRequest ? request.getObject() : request.getProperties()
         )?.toJavaScript() as Record<string, WireValue> | undefined;
 
-        const result = this.mocks.newResource({ urn, type, name, custom, inputs: wireInputs ?? {} });
+        const result = this.mocks.newResource({
+            urn,
+            type,
+            name,
+            custom,
+            inputs: wireInputs ?? {},
+            provider: request.getProvider(),
+        });
 
         const resource: RecordedResource = {
             urn,

@@ -17,6 +17,49 @@ function urnOf(type: string, name: string): string {
 }
 
 describe("AwsMocks", () => {
+    it("keeps a role's own session duration", async () => {
+        const mocks = new AwsMocks(environment);
+        const request = { type: "aws:iam/role:Role", name: "auditor", custom: true };
+
+        const configured = mocks.newResource({
+            ...request,
+            urn: urnOf(request.type, "auditor"),
+            inputs: { name: "auditor", maxSessionDuration: 43200 },
+        });
+        const defaulted = mocks.newResource({
+            ...request,
+            urn: urnOf(request.type, "deploy"),
+            inputs: { name: "deploy" },
+        });
+
+        expect(configured.state["maxSessionDuration"]).to.equal(43200);
+        expect(defaulted.state["maxSessionDuration"]).to.equal(3600);
+        expect(defaulted.state["forceDetachPolicies"]).to.equal(false);
+    });
+
+    it("merges the provider's default tags into tagsAll", async () => {
+        const mocks = new AwsMocks(environment);
+        const providerUrn = "urn:pulumi:prod::fixture-iam::pulumi:providers:aws::aws";
+        mocks.newResource({
+            urn: providerUrn,
+            type: "pulumi:providers:aws",
+            name: "aws",
+            custom: true,
+            inputs: { defaultTags: JSON.stringify({ tags: { project: "fixture-iam", environment: "prod" } }) },
+        });
+
+        const result = mocks.newResource({
+            urn: urnOf("aws:iam/user:User", "alice"),
+            type: "aws:iam/user:User",
+            name: "alice",
+            custom: true,
+            inputs: { name: "alice", tags: { environment: "audit" } },
+            provider: `${providerUrn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`,
+        });
+
+        expect(result.state["tagsAll"]).to.deep.equal({ project: "fixture-iam", environment: "audit" });
+    });
+
     it("builds a user ARN from the account and path", async () => {
         const mocks = new AwsMocks(environment);
 
