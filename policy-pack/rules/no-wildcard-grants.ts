@@ -47,7 +47,9 @@ export const noWildcardGrants: DocumentRule = {
         const problems: string[] = [];
         for (const statement of document.parsed.statements) {
             for (const problem of findWildcardGrants(statement, options)) {
-                if (problem.kind === "unscoped-resource" && document.resourceWildcardMeansOwner === true) {
+                // A trust policy's resource is the role itself; valid-actions reports a Resource written in one.
+                const resourceIsOwner = document.resourceWildcardMeansOwner === true || document.kind === "trust";
+                if (problem.kind === "unscoped-resource" && resourceIsOwner) {
                     continue;
                 }
                 problems.push(sentence(`${statementLabel(statement)}: ${problem.message}`));

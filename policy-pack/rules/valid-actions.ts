@@ -41,6 +41,26 @@ export const validActions: DocumentRule = {
                     ),
                 });
             }
+            const hasResource = statement.resources !== undefined || statement.notResources !== undefined;
+            const resourceUnknown = (document.unknownElements.get(statement.index) ?? []).some((element) =>
+                element.includes("Resource"),
+            );
+            if (document.kind === "identity" && !hasResource && !resourceUnknown) {
+                findings.push({
+                    message: sentence(
+                        `${statementLabel(statement)} has no Resource, which IAM requires in an identity policy; ` +
+                            'name the resources\' ARNs, or "*" for actions that cannot be scoped',
+                    ),
+                });
+            }
+            if (document.kind === "trust" && hasResource) {
+                findings.push({
+                    message: sentence(
+                        `${statementLabel(statement)} has a Resource, which IAM rejects in a trust policy: the ` +
+                            "resource is the role itself. Remove Resource",
+                    ),
+                });
+            }
             for (const unknown of findUnknownActions(statement)) {
                 findings.push({ message: sentence(`${statementLabel(statement)}: ${unknown.message}`) });
             }

@@ -691,6 +691,7 @@ describe("valid-actions", () => {
                     Effect: "Allow",
                     Principal: { AWS: "arn:aws:iam::999988887777:root" },
                     Action: "sts:AssumeRole",
+                    Resource: "arn:aws:iam::111122223333:role/audit",
                 },
             ],
         };
@@ -702,6 +703,39 @@ describe("valid-actions", () => {
                 "applies to the user, group or role it is attached to. Remove Principal, or use the document as a " +
                 "trust or resource policy.",
         ]);
+    });
+
+    it("reports an identity statement without a Resource", async () => {
+        const document = { Version: version, Statement: [{ Effect: "Allow", Action: "s3:GetObject" }] };
+
+        const messages = messagesOf(rule, document, "identity");
+
+        expect(messages).to.deep.equal([
+            'Statement 0 has no Resource, which IAM requires in an identity policy; name the resources\' ARNs, or "*" ' +
+                "for actions that cannot be scoped.",
+        ]);
+    });
+
+    it("reports a Resource in a trust policy", async () => {
+        const document = {
+            Version: version,
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: "ec2.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Resource: "*",
+                },
+            ],
+        };
+
+        const validActions = messagesOf(rule, document, "trust");
+        const wildcardGrants = messagesOf("no-wildcard-grants", document, "trust");
+
+        expect(validActions).to.deep.equal([
+            "Statement 0 has a Resource, which IAM rejects in a trust policy: the resource is the role itself. Remove Resource.",
+        ]);
+        expect(wildcardGrants).to.deep.equal([]);
     });
 
     it("reports a trust or resource statement without a Principal", async () => {
