@@ -24,7 +24,7 @@ export interface CrossAccountAuditorRoleArgs {
     readonly description?: string;
     /** External id the caller must pass (2 to 1,224 characters of letters, digits and +=,.@:/_-); default: none required. */
     readonly externalId?: pulumi.Input<string>;
-    /** Maximum session duration in seconds, 3600 to 43200; default: 43200 (12 hours). */
+    /** Maximum session duration in seconds, 3600 to 43200; default: 3600 (1 hour). */
     readonly maxSessionDuration?: number;
     /** Oldest MFA authentication accepted when assuming the role, in seconds; default: 3600. */
     readonly maxMfaAgeSeconds?: number;
@@ -38,8 +38,11 @@ export interface CrossAccountAuditorRoleArgs {
     readonly tags?: pulumi.Input<Record<string, string>>;
 }
 
-/** Default session limit of the auditor role: 12 hours, the longest IAM allows, because audits are long. */
-export const defaultAuditorSessionDurationSeconds = 43200;
+/**
+ * Default session limit of the auditor role: 1 hour, the IAM default and the policy pack's default bound for
+ * roles that people assume. A longer audit session is a decision to write down: set maxSessionDuration.
+ */
+export const defaultAuditorSessionDurationSeconds = 3600;
 
 /** Sid of the trust statement, which tools can look for. */
 export const auditorTrustStatementSid = "TrustedAccountWithMfa";

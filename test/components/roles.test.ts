@@ -33,7 +33,7 @@ describe("CrossAccountAuditorRole", () => {
             `${roleAttachmentType} auditor-SecurityAudit`,
         ]);
         const inputs = recorder.find("aws:iam/role:Role", "auditor").inputs;
-        expect(inputs.maxSessionDuration).to.equal(43200);
+        expect(inputs.maxSessionDuration).to.equal(3600);
         expect(inputs.description).to.equal(
             "Read-only audit access for principals of account 210987654321 who signed in with MFA",
         );
