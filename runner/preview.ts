@@ -21,7 +21,7 @@ Options:
   --json <file>                also write the plan as JSON to <file>
   --preview-unknowns           leave ids, ARNs and unique ids unknown, as a real preview does
   --no-policy                  do not run the policy pack
-  --policy-pack <directory>    policy pack to run (default: policy-pack)
+  --policy-pack <directory>    policy pack to run (default: policy-pack in the project directory)
   --policy-pack-config <file>  policy config (default: policy-pack/config/<stack>.json when it exists)
   --project <directory>        directory that holds Pulumi.yaml (default: the current directory)
   --help                       print this help`;
@@ -111,7 +111,7 @@ export async function preview(args: PreviewArguments): Promise<PreviewResult> {
         // The analyzer module (gRPC and the protocol stubs) is loaded only when a pack runs. The pack starts
         // while the program runs, because both load @pulumi/pulumi and the pack is type-checked first.
         const analyzer = args.policy ? await import("./analyzer") : undefined;
-        const packDirectory = path.resolve(project.directory, args.policyPack ?? "policy-pack");
+        const packDirectory = resolvePolicyPackDirectory(project.directory, args);
         const packStarting = analyzer?.PolicyPackClient.start(packDirectory, stack);
         packStarting?.catch(() => undefined);
         let run: ProgramRun;
@@ -149,6 +149,10 @@ export async function preview(args: PreviewArguments): Promise<PreviewResult> {
             stdout.push(`\nPlan written to ${relative.startsWith("..") || relative === "" ? file : relative}\n`);
         }
         const mandatory = plan.policy?.findings.filter((finding) => finding.enforcementLevel === "mandatory") ?? [];
+        if (mandatory.length > 0) {
+            const violations = mandatory.length === 1 ? "violation" : "violations";
+            stderr.push(`error: preview failed: ${mandatory.length} mandatory policy ${violations}`);
+        }
         return { exitCode: mandatory.length > 0 ? 1 : 0, stdout: stdout.join(""), stderr: joinLines(stderr), plan };
     } catch (error) {
         if (error instanceof ProgramError) {
@@ -163,12 +167,17 @@ export async function preview(args: PreviewArguments): Promise<PreviewResult> {
     }
 }
 
+/** Returns the pack directory given, relative to the current directory, else the project's `policy-pack`. */
+function resolvePolicyPackDirectory(projectDirectory: string, args: PreviewArguments): string {
+    return args.policyPack !== undefined ? path.resolve(args.policyPack) : path.join(projectDirectory, "policy-pack");
+}
+
 /** Returns the config file given, else `<pack>/config/<stack>.json` when it exists. */
 function resolvePolicyConfigFile(projectDirectory: string, args: PreviewArguments): string | undefined {
     if (args.policyPackConfig !== undefined) {
         return path.resolve(args.policyPackConfig);
     }
-    const packDirectory = path.resolve(projectDirectory, args.policyPack ?? "policy-pack");
+    const packDirectory = resolvePolicyPackDirectory(projectDirectory, args);
     const candidate = path.join(packDirectory, "config", `${args.stack}.json`);
     return fs.existsSync(candidate) ? candidate : undefined;
 }

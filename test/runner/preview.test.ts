@@ -145,6 +145,7 @@ describe("preview with a policy pack", () => {
         const result = await preview(previewArguments({ policy: true, policyPack: packDirectory }));
 
         expect(result.exitCode).to.equal(1);
+        expect(result.stderr).to.equal("error: preview failed: 2 mandatory policy violations\n");
         expect(result.stdout).to.contain(
             [
                 "Policy Violations:",
