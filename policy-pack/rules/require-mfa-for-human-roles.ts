@@ -102,9 +102,18 @@ export const requireMfaForHumanRoles: DocumentRule = {
                 withMfa.length > 0
                     ? ` It bypasses the MFA condition of ${withMfa.map(describeStatement).join(", ")}, because IAM allows the request when any one statement matches.`
                     : "";
+            const ifExistsCondition = statement.conditions.find(
+                (condition) =>
+                    condition.operator.toLowerCase().endsWith("ifexists") &&
+                    condition.key.startsWith("aws:multifactorauth"),
+            );
+            const ifExists =
+                ifExistsCondition === undefined
+                    ? ""
+                    : ` Its ${ifExistsCondition.operator} condition does not require MFA: a request signed with long-term access keys has no aws:MultiFactorAuthPresent key, and IfExists lets it pass.`;
             findings.push({
                 message: sentence(
-                    `${statementLabel(statement)} lets ${principals.map((principal) => `"${principal}"`).join(", ")} assume the role without MFA.${bypass} ` +
+                    `${statementLabel(statement)} lets ${principals.map((principal) => `"${principal}"`).join(", ")} assume the role without MFA.${ifExists}${bypass} ` +
                         `Add "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}} to this statement, or list the principal in machinePrincipals if it is a workload`,
                 ),
             });

@@ -278,7 +278,11 @@ describe("require-mfa-for-human-roles", () => {
 
         const messages = messagesOf(rule, document, "trust");
 
-        expect(messages).to.deep.equal([`Statement 0 ${noMfa("arn:aws:iam::111122223333:root")}${fix}`]);
+        expect(messages).to.deep.equal([
+            `Statement 0 ${noMfa("arn:aws:iam::111122223333:root")} ` +
+                "Its BoolIfExists condition does not require MFA: a request signed with long-term access keys has no " +
+                `aws:MultiFactorAuthPresent key, and IfExists lets it pass.${fix}`,
+        ]);
     });
 
     it("rejects Bool false", async () => {
