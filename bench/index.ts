@@ -79,7 +79,11 @@ function medianSeconds(command: readonly string[], runs: number): { seconds: num
 
 function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-    const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join("  ");
+    const line = (cells: readonly string[]) =>
+        cells
+            .map((cell, column) => cell.padEnd(widths[column]))
+            .join("  ")
+            .trimEnd();
     return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
 
