@@ -97,12 +97,7 @@ export function readString(
         report.missing(key, expected);
         return undefined;
     }
-    const violation = validate(value);
-    if (violation !== undefined) {
-        report.invalid(key, value, violation);
-        return undefined;
-    }
-    return value as string;
+    return readOptionalString(report, key, value, validate);
 }
 
 /** Reads an optional string checked by `validate`; absent and null both mean unset. */
