@@ -1,6 +1,6 @@
 /**
  * Least-privilege analysis of one policy statement against the IAM action catalog. Both the components
- * (before they create a policy) and the policy pack (on every document it sees) use these checks, so a
+ * (before they create a policy) and the policy pack (on every document it checks) use these checks, so a
  * document the components accept is one the pack passes.
  */
 import {
@@ -14,7 +14,7 @@ import {
 } from "./catalog";
 import { isAllow, Statement } from "./document";
 
-/** What makes a statement broader than least privilege. */
+/** The kinds of grant broader than least privilege. */
 export type GrantProblemKind =
     | "full-wildcard"
     | "service-wildcard"
@@ -29,7 +29,7 @@ export interface GrantProblem {
     readonly kind: GrantProblemKind;
     /** The offending element as written: an action, a resource, or `NotAction` / `NotResource`. */
     readonly subject: string;
-    /** A sentence that says what the subject grants and how to narrow it. */
+    /** A sentence that states what the subject grants and how to narrow it. */
     readonly message: string;
 }
 
