@@ -51,3 +51,11 @@ export function unwrapProperties(props: Record<string, unknown>): Record<string,
     const target = (props as Record<string, unknown>)[proxyTargetKey];
     return typeof target === "object" && target !== null ? (target as Record<string, unknown>) : props;
 }
+
+/** How a message shows a value that is not known until the update runs. */
+export const unknownPlaceholder = "(not known until the update runs)";
+
+/** Shows a property value in a message, so that no finding prints the engine's unknown marker. */
+export function showValue(value: unknown): string {
+    return isUnknown(value) || value === undefined || value === null ? unknownPlaceholder : String(value);
+}

@@ -2,6 +2,7 @@
  * The stack does not use aws.iam.PolicyAttachment, which owns every attachment of its policy account-wide.
  */
 import { ResourceRule, RuleFinding } from "../lib/rule";
+import { showValue } from "../lib/unknowns";
 
 export const noExclusivePolicyAttachment: ResourceRule = {
     name: "no-exclusive-policy-attachment",
@@ -18,7 +19,7 @@ export const noExclusivePolicyAttachment: ResourceRule = {
         }
         return [
             {
-                message: `aws.iam.PolicyAttachment attaches ${String(resource.props.policyArn)} exclusively and detaches it from every principal it does not list. Use one RolePolicyAttachment, UserPolicyAttachment or GroupPolicyAttachment per principal instead.`,
+                message: `aws.iam.PolicyAttachment attaches ${showValue(resource.props.policyArn)} exclusively and detaches it from every principal it does not list. Use one RolePolicyAttachment, UserPolicyAttachment or GroupPolicyAttachment per principal instead.`,
             },
         ];
     },

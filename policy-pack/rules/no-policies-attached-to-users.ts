@@ -4,6 +4,7 @@
 import { isAllow } from "../../iam/document";
 import { prepareDocument } from "../lib/review";
 import { ResourceRule, RuleFinding } from "../lib/rule";
+import { showValue } from "../lib/unknowns";
 
 const userPolicyTypes: Readonly<Record<string, string>> = {
     "aws:iam/userPolicy:UserPolicy": "an inline policy",
@@ -30,7 +31,7 @@ export const noPoliciesAttachedToUsers: ResourceRule = {
         if (kind !== undefined) {
             return [
                 {
-                    message: `This gives user ${String(resource.props.user)} ${kind} of its own. Attach the policy to a group and add the user to it.`,
+                    message: `This gives user ${showValue(resource.props.user)} ${kind} of its own. Attach the policy to a group and add the user to it.`,
                 },
             ];
         }
@@ -38,7 +39,7 @@ export const noPoliciesAttachedToUsers: ResourceRule = {
         if (resource.type === "aws:iam/policyAttachment:PolicyAttachment" && Array.isArray(users) && users.length > 0) {
             return [
                 {
-                    message: `This attaches ${String(resource.props.policyArn)} to users ${users.map(String).join(", ")} directly. Attach the policy to a group and add the users to it.`,
+                    message: `This attaches ${showValue(resource.props.policyArn)} to users ${users.map(showValue).join(", ")} directly. Attach the policy to a group and add the users to it.`,
                 },
             ];
         }

@@ -2,6 +2,7 @@
  * No IAM user gets a long-term access key from the stack.
  */
 import { ResourceRule, RuleFinding } from "../lib/rule";
+import { showValue } from "../lib/unknowns";
 
 export const noUserAccessKeys: ResourceRule = {
     name: "no-user-access-keys",
@@ -17,7 +18,7 @@ export const noUserAccessKeys: ResourceRule = {
         }
         return [
             {
-                message: `This creates a long-term access key for user ${String(resource.props.user)}. Let the user assume a role with MFA, or give the workload a role (an instance profile, IAM Roles Anywhere or OIDC federation).`,
+                message: `This creates a long-term access key for user ${showValue(resource.props.user)}. Let the user assume a role with MFA, or give the workload a role (an instance profile, IAM Roles Anywhere or OIDC federation).`,
             },
         ];
     },

@@ -3,6 +3,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 
 import { checkPolicyDocument } from "../../policy-pack/lib/check-document";
 import { checkResourceDocuments } from "../../policy-pack/lib/policies";
+import { resourceRules } from "../../policy-pack/lib/registry";
 import { ResourceUnderReview } from "../../policy-pack/lib/rule";
 import { inlinePoliciesWithinLimits } from "../../policy-pack/rules/inline-policies-within-limits";
 import { noDuplicateAttachments } from "../../policy-pack/rules/no-duplicate-attachments";
@@ -434,5 +435,45 @@ describe("inline-policies-within-limits", () => {
         );
 
         expect(findings).to.deep.equal([]);
+    });
+});
+
+describe("resource rules with unknown values", () => {
+    // Every property a resource rule reads, set to the engine's unknown marker, for each type the rules judge.
+    const unknownResources = [
+        resource("aws:iam/role:Role", "deploy", { maxSessionDuration: 50000, assumeRolePolicy: unknownValue }),
+        resource("aws:iam/accessKey:AccessKey", "robot-key", { user: unknownValue }),
+        resource("aws:iam/userPolicyAttachment:UserPolicyAttachment", "robot-read", {
+            user: unknownValue,
+            policyArn: unknownValue,
+        }),
+        resource("aws:iam/userPolicy:UserPolicy", "robot-inline", { user: unknownValue, policy: unknownValue }),
+        resource("aws:iam/policyAttachment:PolicyAttachment", "robot-exclusive", {
+            policyArn: unknownValue,
+            users: [unknownValue],
+        }),
+    ];
+
+    for (const rule of resourceRules) {
+        it(`${rule.name} never prints the unknown marker`, async () => {
+            const messages = unknownResources.flatMap((unknownResource) =>
+                rule.checkResource(unknownResource, {}).map((finding) => finding.message),
+            );
+
+            for (const message of messages) {
+                expect(message).to.not.include(unknownValue);
+            }
+        });
+    }
+
+    it("names an unknown access key user in words", async () => {
+        const accessKey = resource("aws:iam/accessKey:AccessKey", "robot-key", { user: unknownValue });
+
+        const messages = noUserAccessKeys.checkResource(accessKey, {}).map((finding) => finding.message);
+
+        expect(messages).to.deep.equal([
+            "This creates a long-term access key for user (not known until the update runs). Let the user assume a " +
+                "role with MFA, or give the workload a role (an instance profile, IAM Roles Anywhere or OIDC federation).",
+        ]);
     });
 });
