@@ -151,8 +151,11 @@ export class StackConfigError extends pulumi.RunError {
     }
 }
 
-/** Default maximum session of the auditor role: 12 hours, so one sign-in covers a working day. */
-export const defaultAuditorSessionSeconds = 43200;
+/**
+ * Default maximum session of the auditor role: 1 hour, the IAM default and the policy pack's default bound for
+ * roles that people assume. A longer session (the seed stacks set 12 hours) is a decision written in config.
+ */
+export const defaultAuditorSessionSeconds = 3600;
 /** Default maximum session of the deploy role: 1 hour, the IAM default. */
 export const defaultDeploySessionSeconds = 3600;
 /** Default maximum age of the auditor's MFA sign-in when assuming the role: 1 hour. */

@@ -130,6 +130,8 @@ describe("parseStackConfig", () => {
 
             expect(result.problems).to.deep.equal([]);
             expect(result.config?.users.map((user) => user.userName)).to.deep.equal(["aarav-dev", "divya-intern"]);
+            expect(result.config?.auditor.maxSessionDurationSeconds).to.equal(3600);
+            expect(result.config?.deployRole.maxSessionDurationSeconds).to.equal(3600);
         });
 
         it("keeps the same keys in dev and prod", async () => {
