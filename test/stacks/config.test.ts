@@ -80,7 +80,7 @@ describe("parseStackConfig", () => {
                         groupName: "ConsoleUsers",
                         members: ["aarav-dev", "subham-dev", "meera-design", "rohit-devops", "divya-intern"],
                         awsManagedPolicies: ["IAMUserChangePassword"],
-                        requireMfa: false,
+                        requireMfa: true,
                         ec2InstanceControl: undefined,
                         bucketObjectAccess: undefined,
                     },

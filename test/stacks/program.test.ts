@@ -60,8 +60,8 @@ function replaceDevValues(value: unknown): unknown {
         for (const [devValue, prodValue] of devToProdValues) {
             replaced = replaced.split(devValue).join(prodValue);
         }
-        // The MFA policy's autonamed name ends in random characters, which differ per stack.
-        return replaced.replace(/Admins-require-mfa-[0-9a-f]{7}/g, "Admins-require-mfa-(random)");
+        // The MFA policies' autonamed names end in random characters, which differ per stack.
+        return replaced.replace(/-require-mfa-[0-9a-f]{7}/g, "-require-mfa-(random)");
     }
     if (Array.isArray(value)) {
         return value.map(replaceDevValues);
@@ -147,14 +147,17 @@ describe("team-iam program", () => {
                     "least-privilege-iam:index:LeastPrivilegePolicy Developers-ec2-instance-control",
                     "least-privilege-iam:index:LeastPrivilegePolicy Designers-bucket-object-access",
                     "least-privilege-iam:index:RequireMfaPolicy Admins-require-mfa",
+                    "least-privilege-iam:index:RequireMfaPolicy ConsoleUsers-require-mfa",
                     `${policyType} Developers-ec2-instance-control`,
                     `${policyType} Designers-bucket-object-access`,
                     `${policyType} Admins-require-mfa`,
+                    `${policyType} ConsoleUsers-require-mfa`,
                     `${groupAttachmentType} Developers-Developers-ec2-instance-control`,
                     `${groupAttachmentType} Designers-Designers-bucket-object-access`,
                     `${groupAttachmentType} Admins-AdministratorAccess`,
                     `${groupAttachmentType} Admins-Admins-require-mfa`,
                     `${groupAttachmentType} ConsoleUsers-IAMUserChangePassword`,
+                    `${groupAttachmentType} ConsoleUsers-ConsoleUsers-require-mfa`,
                     "least-privilege-iam:index:CrossAccountAuditorRole ExternalAuditor",
                     `${roleType} ExternalAuditor`,
                     `${roleAttachmentType} ExternalAuditor-ReadOnlyAccess`,
@@ -287,12 +290,17 @@ describe("team-iam program", () => {
             const attachments = attachmentsOf(prod, groupAttachmentType, "group");
 
             const requireMfaArn = findResource(prod, policyType, "Admins-require-mfa").outputs.arn;
+            const consoleRequireMfaArn = findResource(prod, policyType, "ConsoleUsers-require-mfa").outputs.arn;
             expect(requireMfaArn).to.match(/^arn:aws:iam::111122223333:policy\/Admins-require-mfa-[0-9a-f]{7}$/);
+            expect(consoleRequireMfaArn).to.match(
+                /^arn:aws:iam::111122223333:policy\/ConsoleUsers-require-mfa-[0-9a-f]{7}$/,
+            );
             expect(attachments).to.deep.equal(
                 [
                     "Admins -> arn:aws:iam::aws:policy/AdministratorAccess",
                     `Admins -> ${requireMfaArn}`,
                     "ConsoleUsers -> arn:aws:iam::aws:policy/IAMUserChangePassword",
+                    `ConsoleUsers -> ${consoleRequireMfaArn}`,
                     "Designers -> arn:aws:iam::111122223333:policy/Designers-bucket-object-access",
                     "Developers -> arn:aws:iam::111122223333:policy/Developers-ec2-instance-control",
                 ].sort(),
