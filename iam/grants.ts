@@ -100,12 +100,15 @@ export interface UnknownAction {
 
 const examplesShown = 3;
 
+/** Lists the first few items with `describe`, then how many more there are. */
+function listExamples(actions: readonly CatalogAction[], describe: (action: CatalogAction) => string): string {
+    const shown = actions.slice(0, examplesShown).map(describe).join(", ");
+    const remaining = actions.length - examplesShown;
+    return remaining > 0 ? `${shown} and ${remaining.toLocaleString("en-US")} more` : shown;
+}
+
 function formatExamples(actions: readonly CatalogAction[]): string {
-    const names = actions
-        .slice(0, examplesShown)
-        .map((action) => `${action.fullName} (${action.accessLevels.join(", ")})`);
-    const more = actions.length > examplesShown ? ` and ${actions.length - examplesShown} more` : "";
-    return names.join(", ") + more;
+    return listExamples(actions, (action) => `${action.fullName} (${action.accessLevels.join(", ")})`);
 }
 
 /**
@@ -188,10 +191,8 @@ function describeScopableActions(written: string, scopable: readonly CatalogActi
     if (scopable.length === 1 && !hasWildcard(written)) {
         return describeResourceTypes(scopable[0]);
     }
-    const examples = scopable.slice(0, examplesShown).map(describeResourceTypes).join(", ");
-    const more =
-        scopable.length > examplesShown ? ` and ${(scopable.length - examplesShown).toLocaleString("en-US")} more` : "";
-    return `${written} (${scopable.length.toLocaleString("en-US")} ${scopable.length === 1 ? "action" : "actions"}, such as ${examples}${more})`;
+    const count = `${scopable.length.toLocaleString("en-US")} ${scopable.length === 1 ? "action" : "actions"}`;
+    return `${written} (${count}, such as ${listExamples(scopable, describeResourceTypes)})`;
 }
 
 /**

@@ -1,9 +1,15 @@
 /**
  * Every policy document is well-formed and every action it names exists in the IAM action catalog.
  */
+import { Statement } from "../../iam/document";
 import { findUnknownActions } from "../../iam/grants";
 import { sentence, statementLabel } from "../lib/messages";
-import { DocumentRule, RuleFinding } from "../lib/rule";
+import { DocumentRule, DocumentUnderReview, RuleFinding } from "../lib/rule";
+
+/** Returns true when the statement's `element` (or its `Not` form) is not known until the update runs. */
+function hasUnknownElement(document: DocumentUnderReview, statement: Statement, element: string): boolean {
+    return (document.unknownElements.get(statement.index) ?? []).some((unknown) => unknown.endsWith(element));
+}
 
 export const validActions: DocumentRule = {
     name: "valid-actions",
@@ -30,9 +36,7 @@ export const validActions: DocumentRule = {
                     ),
                 });
             }
-            const principalUnknown = (document.unknownElements.get(statement.index) ?? []).some((element) =>
-                element.includes("Principal"),
-            );
+            const principalUnknown = hasUnknownElement(document, statement, "Principal");
             if (document.kind !== "identity" && !hasPrincipal && !principalUnknown) {
                 findings.push({
                     message: sentence(
@@ -42,9 +46,7 @@ export const validActions: DocumentRule = {
                 });
             }
             const hasResource = statement.resources !== undefined || statement.notResources !== undefined;
-            const resourceUnknown = (document.unknownElements.get(statement.index) ?? []).some((element) =>
-                element.includes("Resource"),
-            );
+            const resourceUnknown = hasUnknownElement(document, statement, "Resource");
             if (document.kind === "identity" && !hasResource && !resourceUnknown) {
                 findings.push({
                     message: sentence(
