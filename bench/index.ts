@@ -307,9 +307,9 @@ async function measureThroughput(
 }
 
 /**
- * Reads a process's user and system CPU time from /proc, in seconds, so that the pack's own cost can be told
- * apart from the client's: on two cores the client, written in Node.js like the pack, takes a core of its own,
- * where the real engine's Go client costs far less. Returns undefined where /proc does not exist.
+ * Reads a process's user and system CPU time from /proc, in seconds, to separate the pack's own cost from the
+ * client's. On two cores the Node.js client takes a core of its own, where the engine's Go client would cost
+ * less per call (not measured here). Returns undefined where /proc does not exist.
  */
 function processCpuSeconds(pid: number | undefined): number | undefined {
     if (pid === undefined || !fs.existsSync(`/proc/${pid}/stat`)) {

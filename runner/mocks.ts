@@ -435,7 +435,7 @@ class ResourceComputation {
         return typeof value === "string" && !isUnknown(value) ? value : undefined;
     }
 
-    /** The provider's default tags merged with the resource's own, which win, as the AWS provider computes them. */
+    /** Merges the provider's default tags with the resource's own, which win, as the AWS provider does. */
     private tagsAll(): WireValue {
         const tags = this.inputs["tags"];
         return { ...this.defaultTags, ...(isObject(tags) ? tags : {}) };

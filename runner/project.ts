@@ -12,7 +12,7 @@ export const securePlaceholder = "offline-preview-secure-value";
 
 /** The parts of `Pulumi.yaml` the runner needs. */
 export interface ProjectSettings {
-    /** Absolute path of the directory that holds `Pulumi.yaml`. */
+    /** Absolute path of the directory that contains `Pulumi.yaml`. */
     readonly directory: string;
     readonly name: string;
     /** Absolute path of the program's entry module (`main`, else the `main` of package.json, else index). */

@@ -11,9 +11,9 @@ export const signatureKey: string = rpc.specialSigKey;
 export const secretSignature: string = rpc.specialSecretSig;
 export const resourceReferenceSignature: string = rpc.specialResourceSig;
 
-/** How the plan shows a secret value. */
+/** Text the plan shows in place of a secret value. */
 export const secretDisplay = "[secret]";
-/** How the plan shows a value that a real preview would not know. */
+/** Text the plan shows in place of a value that a real preview would not know. */
 export const unknownDisplay = "(known after apply)";
 
 export type WireValue = null | boolean | number | string | WireValue[] | { [key: string]: WireValue };

@@ -69,7 +69,7 @@ function main(): void {
         policies[name] = {
             arn: policy.arn,
             versionId: policy.latestVersionId,
-            // The package's types say Date, but its JSON data holds ISO 8601 strings.
+            // The package's types declare Date, but its JSON data contains ISO 8601 strings.
             versionDate: new Date(String(version.createdDate)).toISOString(),
             document: version.document,
         };

@@ -31,7 +31,7 @@ function resourceLabel(resource: ResourceUnderReview): string {
     return `${resource.type.split(":").pop()} "${resource.name}"`;
 }
 
-/** Returns the resource's Pulumi name and, when known, the name AWS knows it by. */
+/** Returns the resource's Pulumi name and, when known, its name in AWS. */
 export function ownerNamesOf(resource: ResourceUnderReview): string[] {
     const awsName = resource.props.name;
     return typeof awsName === "string" && !isUnknown(awsName) && awsName !== resource.name

@@ -52,7 +52,7 @@ export function unwrapProperties(props: Record<string, unknown>): Record<string,
     return typeof target === "object" && target !== null ? (target as Record<string, unknown>) : props;
 }
 
-/** How a message shows a value that is not known until the update runs. */
+/** Placeholder in messages for a value that is not known until the update runs. */
 export const unknownPlaceholder = "(not known until the update runs)";
 
 /** Shows a property value in a message, so that no finding prints the engine's unknown marker. */
